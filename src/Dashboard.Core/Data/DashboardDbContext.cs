@@ -1,0 +1,33 @@
+using Dashboard.Core.Operators;
+using Dashboard.Core.Setup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Data;
+
+/// <summary>
+/// Everything the dashboard stores locally. Each database provider has a subclass carrying its own migrations
+/// (<see cref="SqliteDashboardDbContext"/>, <see cref="SqlServerDashboardDbContext"/>); code depends on this base type only.
+/// </summary>
+public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<Operator, IdentityRole, string>(options)
+{
+    public DbSet<SetupMarker> SetupMarkers => Set<SetupMarker>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored as UTC and read back as UTC, whatever the provider keeps of DateTime.Kind.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteDashboardDbContext(DbContextOptions<SqliteDashboardDbContext> options) : DashboardDbContext(options);
+
+public sealed class SqlServerDashboardDbContext(DbContextOptions<SqlServerDashboardDbContext> options) : DashboardDbContext(options);

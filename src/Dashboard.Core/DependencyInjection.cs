@@ -1,0 +1,40 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Dashboard.Core.Setup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Domain services, data and the Pilot Status client. Options are validated when the host starts.</summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<PilotStatusOptions>().BindConfiguration(PilotStatusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FirstAdministratorOptions>().BindConfiguration(FirstAdministratorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddDashboardDatabase();
+        services.AddScoped<DatabaseInitialiser>();
+
+        services.AddIdentityCore<Operator>(OperatorPasswordPolicy.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<FirstRunState>();
+        services.AddScoped<FirstRunSetup>();
+
+        services.AddSingleton<ApiCallMonitor>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<DashboardDbContext>("database")
+            .AddCheck<PilotStatusHealthCheck>("pilot-status");
+
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Core.PilotStatus;
+
+public enum PilotStatusMode
+{
+    /// <summary>The bundled simulation of the API, served on loopback by this process.</summary>
+    Sandbox,
+
+    /// <summary>The real Pilot Status service.</summary>
+    Live,
+}
+
+/// <summary>The <c>PilotStatus</c> section of appsettings.json.</summary>
+public sealed class PilotStatusOptions : IValidatableObject
+{
+    public const string Section = "PilotStatus";
+
+    public PilotStatusMode Mode { get; set; } = PilotStatusMode.Sandbox;
+
+    /// <summary>The API root, e.g. <c>https://pilotstatus.com.br</c>; paths start with <c>/v1</c>. Ignored in sandbox mode.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The tenant-scoped key (<c>ps_...</c>). Comes from the environment or user secrets, never from a committed file.</summary>
+    public string? TenantApiKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Mode != PilotStatusMode.Live)
+        {
+            yield break;
+        }
+
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri)
+        {
+            yield return new ValidationResult(
+                "PilotStatus:BaseUrl must be an absolute URL (e.g. https://pilotstatus.com.br) when PilotStatus:Mode is Live.",
+                [nameof(BaseUrl)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(TenantApiKey))
+        {
+            yield return new ValidationResult(
+                "PilotStatus:TenantApiKey is required when PilotStatus:Mode is Live. Set the environment variable PilotStatus__TenantApiKey " +
+                "or run 'dotnet user-secrets set PilotStatus:TenantApiKey <key>' in src/Dashboard.",
+                [nameof(TenantApiKey)]);
+        }
+        else if (!TenantApiKey.StartsWith("ps_", StringComparison.Ordinal))
+        {
+            // Never echo the value: a mistyped key is still most of a secret.
+            yield return new ValidationResult(
+                "PilotStatus:TenantApiKey does not look like a Pilot Status key (keys start with 'ps_'). Copy the tenant key from Profile → API.",
+                [nameof(TenantApiKey)]);
+        }
+    }
+
+    public override string ToString() =>
+        $"Mode={Mode}, BaseUrl={BaseUrl}, TenantApiKey={(string.IsNullOrEmpty(TenantApiKey) ? "(none)" : "(set)")}";
+}
