@@ -25,8 +25,10 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<OperatorClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<OperatorAccounts>();
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
 

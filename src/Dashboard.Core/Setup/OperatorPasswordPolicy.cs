@@ -24,5 +24,8 @@ public static class OperatorPasswordPolicy
 
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedAccount = false;
+
+        // Version 3 carries the passkey table, so passkey sign-in can be switched on without a schema change.
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
 }

@@ -1,0 +1,25 @@
+using MudBlazor;
+
+namespace Dashboard.Components.Layout;
+
+/// <summary>The app's colours. The static account pages mirror the primary colour in app.css.</summary>
+public static class DashboardTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0b6e4f",
+            Secondary = "#3a506b",
+            AppbarBackground = "#0b6e4f",
+            Background = "#f6f8f7",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#4fc69a",
+            Secondary = "#8fa9c8",
+            AppbarBackground = "#14201c",
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
+    };
+}

@@ -1,0 +1,53 @@
+using Dashboard.Components.Account;
+using Dashboard.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard;
+
+public static class DependencyInjection
+{
+    /// <summary>The web layer: components, MudBlazor, sign-in cookies, authorization and localization.</summary>
+    public static IServiceCollection AddDashboardWeb(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents(options =>
+            options.DetailedErrors = environment.IsDevelopment());
+
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+
+        services.AddDashboardLocalization();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "Dashboard.Auth";
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.LoginPath = "/Account/Login";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        // Every page needs a signed-in operator unless it says otherwise ([AllowAnonymous]).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddDatabaseDeveloperPageExceptionFilter();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Dashboard;
+using Dashboard.Components;
+using Dashboard.Components.Account;
+using Dashboard.Configuration;
+using Dashboard.Core;
+using Dashboard.Core.Data;
+using Dashboard.Localization;
+using Dashboard.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddOperatorSettingsFile(builder.Environment);
+
+builder.Services.AddDashboardCore(builder.Configuration);
+builder.Services.AddDashboardWeb(builder.Environment);
+
+var app = builder.Build();
+
+await app.Services.InitialiseDashboardDatabaseAsync();
+
+if (args is ["reset-password", var email, ..])
+{
+    Environment.ExitCode = await ResetPasswordCommand.RunAsync(app.Services, email);
+    return;
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseMigrationsEndPoint();
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseFirstRunSetup();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapDashboardHealth();
+app.MapCultureEndpoint();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;
