@@ -29,6 +29,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<OperatorAccounts>();
+        services.AddScoped<IOperatorPreferences>(sp => sp.GetRequiredService<OperatorAccounts>());
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
 

@@ -10,10 +10,17 @@ using Dashboard.Setup;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddOperatorSettingsFile(builder.Environment);
 
+// Serves package assets (MudBlazor's _content) straight from the build output in every environment, not only
+// Development; a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddDashboardCore(builder.Configuration);
 builder.Services.AddDashboardWeb(builder.Environment);
 
 var app = builder.Build();
+
+// A misconfigured deployment stops here, naming the setting, before it touches the database.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 
 await app.Services.InitialiseDashboardDatabaseAsync();
 

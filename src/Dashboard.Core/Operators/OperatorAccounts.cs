@@ -6,6 +6,7 @@ namespace Dashboard.Core.Operators;
 
 /// <summary>What the dashboard remembers about an operator besides their credentials.</summary>
 public sealed class OperatorAccounts(IDbContextFactory<DashboardDbContext> contexts, UserManager<Operator> users, TimeProvider clock)
+    : IOperatorPreferences
 {
     public async Task<ThemePreference> GetThemeAsync(string operatorId, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using Dashboard.Core.Operators;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,5 +13,5 @@ internal static class AccountEndpoints
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login?signedOut=1");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test: unit, component, integration and end-to-end (headless Chromium).
+# Installs Debian's Chromium first when it is missing. Ends with one line: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+configuration="${CONFIGURATION:-Debug}"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is missing: installing Debian's package for the end-to-end tests."
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null; }; then
+    echo "Could not install Chromium with apt-get; the end-to-end tests cannot run." >&2
+    echo "tests: 0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+fi
+
+if ! dotnet build Dashboard.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed; no tests ran." >&2
+  echo "tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+status=0
+for project in tests/Dashboard.Tests tests/E2E; do
+  name="$(basename "$project")"
+  echo "== $name"
+  if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
+    status=1
+  fi
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "$name did not produce results: its test run did not complete." >&2
+    status=1
+  fi
+done
+
+sum() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+passed=$(sum passed)
+failed=$(( $(sum failed) + $(sum error) + $(sum timeout) + $(sum aborted) ))
+skipped=$(sum notExecuted)
+[ "$failed" -gt 0 ] && status=1
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,50 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>The shared bUnit context: MudBlazor, loose JS interop, English UI text and a signed-in operator.</summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<IOperatorPreferences>(Preferences);
+        Services.AddSingleton(Options.Create(PilotStatus));
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("ana@example.com");
+        Auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "operator-1"));
+    }
+
+    protected BunitAuthorizationContext Auth { get; }
+
+    protected FakeOperatorPreferences Preferences { get; } = new();
+
+    protected PilotStatusOptions PilotStatus { get; } = new();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are async-disposable only; xUnit must take the async path.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
+
+public sealed class FakeOperatorPreferences : IOperatorPreferences
+{
+    public Dictionary<string, ThemePreference> Saved { get; } = [];
+
+    public Task<ThemePreference> GetThemeAsync(string operatorId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Saved.GetValueOrDefault(operatorId, ThemePreference.System));
+
+    public Task SetThemeAsync(string operatorId, ThemePreference theme, CancellationToken cancellationToken = default)
+    {
+        Saved[operatorId] = theme;
+        return Task.CompletedTask;
+    }
+}
