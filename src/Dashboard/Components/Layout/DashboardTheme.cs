@@ -13,6 +13,10 @@ public static class DashboardTheme
             Secondary = "#3a506b",
             AppbarBackground = "#0b6e4f",
             Background = "#f6f8f7",
+
+            // MudBlazor's default info and warning tones fail WCAG AA contrast against white text and white surfaces.
+            Info = "#0b5cad",
+            Warning = "#8a5300",
         },
         PaletteDark = new PaletteDark
         {
