@@ -2,6 +2,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.Setup;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class DependencyInjection
 
         services.AddDashboardDatabase();
         services.AddScoped<DatabaseInitialiser>();
+        services.AddDataProtection().SetApplicationName("PilotStatusFleet").PersistKeysToDbContext<DashboardDbContext>();
 
         services.AddIdentityCore<Operator>(OperatorPasswordPolicy.Apply)
             .AddRoles<IdentityRole>()

@@ -1,5 +1,6 @@
 using Dashboard.Core.Operators;
 using Dashboard.Core.Setup;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,13 @@ namespace Dashboard.Core.Data;
 /// Everything the dashboard stores locally. Each database provider has a subclass carrying its own migrations
 /// (<see cref="SqliteDashboardDbContext"/>, <see cref="SqlServerDashboardDbContext"/>); code depends on this base type only.
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<Operator, IdentityRole, string>(options)
+public abstract class DashboardDbContext(DbContextOptions options)
+    : IdentityDbContext<Operator, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SetupMarker> SetupMarkers => Set<SetupMarker>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
