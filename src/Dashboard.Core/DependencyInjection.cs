@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSetup>();
 
         services.AddSingleton<ApiCallMonitor>();
+        services.AddPilotStatusClient();
         services.AddHealthChecks()
             .AddDbContextCheck<DashboardDbContext>("database")
             .AddCheck<PilotStatusHealthCheck>("pilot-status");

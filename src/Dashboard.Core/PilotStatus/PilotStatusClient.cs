@@ -1,0 +1,242 @@
+using Dashboard.Core.PilotStatus.Analytics;
+using Dashboard.Core.PilotStatus.Api;
+using Dashboard.Core.PilotStatus.Messages;
+using Dashboard.Core.PilotStatus.Numbers;
+using Refit;
+
+namespace Dashboard.Core.PilotStatus;
+
+internal sealed class PilotStatusClient(
+    IPilotStatusApi api,
+    NumberListCache numberList,
+    NumberKeyStore numberKeys,
+    FailureTranslator failures,
+    ApiCallMonitor monitor,
+    TimeProvider clock) : IPilotStatusClient
+{
+    public DateTimeOffset? NumberListFetchedAt => numberList.FetchedAt;
+
+    public void InvalidateNumberList() => numberList.Invalidate();
+
+    public async Task<ApiResult<NumberList>> ListNumbersAsync(CancellationToken cancellationToken = default) =>
+        await numberList.GetAsync(FetchNumberListAsync, cancellationToken);
+
+    public async Task<ApiResult<NumberDetail>> GetNumberAsync(string numberId, bool refreshFromMeta = false, CancellationToken cancellationToken = default) =>
+        Record(await SendAsync(
+            ct => api.GetNumberAsync(numberId, refreshFromMeta ? "1" : null, ct),
+            wire => NumberMapping.ToDetail(wire, numberId),
+            CallContext.ForNumber(numberId),
+            cancellationToken));
+
+    public async Task<ApiResult<CreatedNumber>> CreateNumberAsync(NewNumber number, CancellationToken cancellationToken = default)
+    {
+        var phone = Phone.ToE164(number.Phone);
+        if (string.IsNullOrWhiteSpace(number.Name) || !Phone.IsValidE164(phone))
+        {
+            return InvalidInput();
+        }
+
+        try
+        {
+            return Record(await SendAsync(
+                ct => api.CreateNumberAsync(new CreateNumberBody(number.Name.Trim(), phone!), ct),
+                NumberMapping.ToCreated,
+                new CallContext("The new number"),
+                cancellationToken));
+        }
+        finally
+        {
+            // Even a timed-out create may have provisioned the number upstream: never serve a list from before it.
+            numberList.Invalidate();
+        }
+    }
+
+    public async Task<ApiResult<ConnectCode>> ConnectNumberAsync(string numberId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Record(await SendAsync(
+                ct => api.ConnectNumberAsync(numberId, ct),
+                NumberMapping.ToConnectCode,
+                CallContext.ForNumber(numberId) with
+                {
+                    ConflictMessage = $"Number '{numberId}' is already connected, so there is no new code to scan. Reload its status to see it.",
+                },
+                cancellationToken));
+        }
+        finally
+        {
+            numberList.Invalidate(); // Connecting moves the number to CONNECTING.
+        }
+    }
+
+    public async Task<ApiResult<LiveStatus>> GetLiveStatusAsync(string numberId, CancellationToken cancellationToken = default) =>
+        Record(await SendAsync(
+            ct => api.GetStatusAsync(numberId, ct),
+            wire => NumberMapping.ToLiveStatus(wire, numberId, clock.GetUtcNow()),
+            CallContext.ForNumber(numberId),
+            cancellationToken));
+
+    public async Task<ApiResult<NumberRemoved>> DeleteNumberAsync(string numberId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Record(await SendAsync(
+                ct => api.DeleteNumberAsync(numberId, ct),
+                _ => new NumberRemoved(numberId),
+                CallContext.ForNumber(numberId),
+                cancellationToken));
+        }
+        finally
+        {
+            numberList.Invalidate();
+        }
+    }
+
+    public async Task<ApiResult<RemotePairingLink>> CreateRemotePairingLinkAsync(RemotePairingRequest request, CancellationToken cancellationToken = default)
+    {
+        var phone = Phone.ToE164(request.Phone);
+        if (string.IsNullOrWhiteSpace(request.Name) || !Phone.IsValidE164(phone))
+        {
+            return InvalidInput();
+        }
+
+        try
+        {
+            return Record(await SendAsync(
+                ct => api.CreateRemotePairingAsync(new RemotePairingBody(request.Name.Trim(), phone!, request.SendViaWhatsApp), ct),
+                NumberMapping.ToPairingLink,
+                new CallContext("The pairing link"),
+                cancellationToken));
+        }
+        finally
+        {
+            numberList.Invalidate(); // Remote pairing creates the number (in CLOSE state) right away.
+        }
+    }
+
+    public async Task<ApiResult<MessagePage>> GetMessageHistoryAsync(string numberId, PageRequest page, CancellationToken cancellationToken = default) =>
+        Record(await SendForNumberAsync(
+            numberId,
+            (key, ct) => api.GetMessageHistoryAsync(numberId, page.FromText, page.ToText, page.SafePage, page.SafePageSize, key, ct),
+            wire => MessageMapping.ToPage(wire, page),
+            cancellationToken));
+
+    public async Task<ApiResult<ConversationPage>> GetConversationsAsync(string numberId, PageRequest page, CancellationToken cancellationToken = default) =>
+        Record(await SendForNumberAsync(
+            numberId,
+            (key, ct) => api.GetConversationsAsync(numberId, page.FromText, page.ToText, page.SafePage, page.SafePageSize, key, ct),
+            wire => MessageMapping.ToPage(wire, page),
+            cancellationToken));
+
+    public async Task<ApiResult<NumberAnalytics>> GetAnalyticsAsync(
+        string numberId,
+        AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays,
+        string? timeZone = null,
+        CancellationToken cancellationToken = default) =>
+        Record(await SendForNumberAsync(
+            numberId,
+            (key, ct) => api.GetAnalyticsAsync(numberId, AnalyticsMapping.ToQuery(period), string.IsNullOrWhiteSpace(timeZone) ? null : timeZone, key, ct),
+            AnalyticsMapping.ToAnalytics,
+            cancellationToken));
+
+    private async Task<ApiResult<NumberList>> FetchNumberListAsync(CancellationToken cancellationToken) =>
+        Record(await SendAsync(
+            ct => api.ListNumbersAsync(ct),
+            wire => new NumberList(wire.Select(n => NumberMapping.ToNumber(n)).ToArray(), clock.GetUtcNow()),
+            new CallContext(),
+            cancellationToken));
+
+    /// <summary>
+    /// Per-number endpoints: the tenant key plus <c>x-whatsapp-number-id</c> first (newer backends); on 403
+    /// TENANT_SCOPE_NOT_ALLOWED (older ones), the number's own key, and from then on only that.
+    /// </summary>
+    private async Task<ApiResult<TOut>> SendForNumberAsync<TWire, TOut>(
+        string numberId,
+        Func<NumberApiKey?, CancellationToken, Task<IApiResponse<TWire>>> send,
+        Func<TWire, TOut> map,
+        CancellationToken cancellationToken)
+    {
+        var call = CallContext.ForNumber(numberId);
+        if (!numberKeys.TenantKeyRefused)
+        {
+            var withTenantKey = await SendAsync(ct => send(null, ct), map, call, cancellationToken);
+            if (withTenantKey.Failure is not { Kind: ApiFailureKind.Forbidden, Code: FailureTranslator.TenantScopeNotAllowed })
+            {
+                return withTenantKey;
+            }
+
+            numberKeys.MarkTenantKeyRefused();
+        }
+
+        var key = await numberKeys.GetAsync(numberId, FetchNumberKeysAsync, cancellationToken);
+        if (!key.Succeeded)
+        {
+            return key.Failure;
+        }
+
+        var withNumberKey = await SendAsync(ct => send(key.Value, ct), map, call with { NumberKeyOf = numberId }, cancellationToken);
+        if (withNumberKey.Failure is { Kind: ApiFailureKind.Unauthorized })
+        {
+            numberKeys.Forget();
+        }
+
+        return withNumberKey;
+    }
+
+    private Task<ApiResult<NumberKeyBook>> FetchNumberKeysAsync(CancellationToken cancellationToken) =>
+        SendAsync(ct => api.ListApiKeysAsync(ct), NumberKeyBook.From, new CallContext(), cancellationToken);
+
+    /// <summary>One HTTP exchange through the pipeline, turned into a value or a failure. Only caller cancellation escapes.</summary>
+    private async Task<ApiResult<TOut>> SendAsync<TWire, TOut>(
+        Func<CancellationToken, Task<IApiResponse<TWire>>> send,
+        Func<TWire, TOut> map,
+        CallContext call,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await send(cancellationToken);
+            if (response.HasRequestError(out var requestError))
+            {
+                return failures.Translate(requestError, call) ?? throw requestError;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return failures.FromResponse(response.StatusCode, response.Headers, (response.Error as ApiException)?.Content, call);
+            }
+
+            if (response.Error is { } readError)
+            {
+                return failures.Malformed(readError);
+            }
+
+            return response.Content is { } content
+                ? ApiResult<TOut>.Success(map(content))
+                : FailureTranslator.Malformed("an empty body");
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && failures.Translate(exception, call) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    // The health endpoint reports whether the dashboard can work with the API at all; a 404 or 409 is the API working.
+    private ApiResult<T> Record<T>(ApiResult<T> result)
+    {
+        if (result.Failure is { Kind: ApiFailureKind.Unauthorized or ApiFailureKind.RateLimited or ApiFailureKind.Unavailable or ApiFailureKind.MalformedResponse } failure)
+        {
+            monitor.RecordFailure(failure.Message);
+        }
+        else
+        {
+            monitor.RecordSuccess();
+        }
+
+        return result;
+    }
+
+    private static ApiFailure InvalidInput() => new(ApiFailureKind.InvalidRequest,
+        "Enter a name and the phone number in international form with the country code, e.g. +5511999999999.");
+}

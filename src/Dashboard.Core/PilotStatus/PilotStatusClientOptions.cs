@@ -1,0 +1,45 @@
+namespace Dashboard.Core.PilotStatus;
+
+/// <summary>
+/// Every figure of the client's caching and resilience, in one place (section <c>PilotStatus:Client</c>).
+/// The defaults are tuned for an admin dashboard: a handful of operators, low traffic, a person waiting on each call.
+/// </summary>
+public sealed class PilotStatusClientOptions
+{
+    public const string Section = "PilotStatus:Client";
+
+    // Every open page shows the number list; 10 s keeps twenty circuits down to one upstream call
+    // while still feeling live, and /status is there for a live check of one number.
+    public TimeSpan NumberListLifetime { get; set; } = TimeSpan.FromSeconds(10);
+
+    // Per-number keys from GET /v1/api-keys are secrets: keep them briefly and in memory only,
+    // long enough that paging through history does not re-fetch every key list.
+    public TimeSpan NumberKeyLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    // A person is waiting: two retries of a safe GET absorb a blip without stretching the wait much further.
+    public int RetryAttempts { get; set; } = 2;
+
+    // First backoff step (exponential, with jitter), used when the API sends no Retry-After.
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    // Waiting out a Retry-After longer than this would leave the page hanging; fail fast with RateLimited and the wait instead.
+    public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromSeconds(5);
+
+    // One HTTP attempt: the documented endpoints are small JSON reads and writes; a provisioning POST is the slowest.
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    // The whole call including retries and their delays: past this, a person has given up on the page anyway.
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    // Half of the recent calls failing means the service is down for us, not having a blip.
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    // A dashboard makes a few calls a minute; the library default of 100 would never trip at that rate.
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    // Short window so the breaker reacts to the current outage, not to last hour's; must be at least twice AttemptTimeout.
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    // How long to stop calling once tripped: long enough to spare a struggling service, short enough that a person retrying soon gets through.
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}
