@@ -30,7 +30,7 @@ public static class PilotStatusRegistration
         services.TryAddSingleton<FailureTranslator>();
         services.TryAddTransient<ApiKeyHandler>();
 
-        services.AddRefitClient<IPilotStatusApi>(_ => RefitSettings(), HttpClientName)
+        services.AddRefitGeneratedClient<IPilotStatusApi>(_ => RefitSettings(), HttpClientName)
             .ConfigureHttpClient((provider, http) =>
             {
                 // Read when each client is made, so a sandbox that picks its port at start-up is found.
