@@ -16,7 +16,7 @@ public sealed class PilotStatusClientOptions
     // long enough that paging through history does not re-fetch every key list.
     public TimeSpan NumberKeyLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    // A person is waiting: two retries of a safe GET absorb a blip without stretching the wait much further.
+    // A person is waiting: two retries of a safe GET absorb a blip without stretching the wait much further. At least 1 (library rule).
     public int RetryAttempts { get; set; } = 2;
 
     // First backoff step (exponential, with jitter), used when the API sends no Retry-After.
