@@ -29,6 +29,7 @@ public static class PilotStatusRegistration
         services.TryAddSingleton<NumberKeyStore>();
         services.TryAddSingleton<FailureTranslator>();
         services.TryAddTransient<ApiKeyHandler>();
+        services.TryAddSingleton<PilotStatusHttpLogger>();
 
         services.AddRefitGeneratedClient<IPilotStatusApi>(_ => RefitSettings(), HttpClientName)
             .ConfigureHttpClient((provider, http) =>
@@ -37,7 +38,8 @@ public static class PilotStatusRegistration
                 http.BaseAddress = provider.GetRequiredService<IPilotStatusEndpoint>().BaseAddress;
                 http.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns every timeout.
             })
-            .RedactLoggedHeaders(_ => true) // Headers carry the key: log their names only, never a value.
+            .RemoveAllLoggers()
+            .AddLogger<PilotStatusHttpLogger>()
             .AddHttpMessageHandler<ApiKeyHandler>()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) =>

@@ -29,11 +29,14 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                ? string.Join("; ", pairs.Select(p => $"{p.Key}={Text(p.Value)}"))
                 : string.Empty;
             lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{structured}] {exception}");
         }
     }
+
+    // Header values arrive as string arrays: spell them out so a leaked key inside one would be seen.
+    private static string? Text(object? value) => value is IEnumerable<string> items ? string.Join(",", items) : value?.ToString();
 
     private sealed class NoScope : IDisposable
     {
