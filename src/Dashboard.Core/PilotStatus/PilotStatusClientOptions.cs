@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Dashboard.Core.PilotStatus;
 
 /// <summary>
 /// Every figure of the client's caching and resilience, in one place (section <c>PilotStatus:Client</c>).
 /// The defaults are tuned for an admin dashboard: a handful of operators, low traffic, a person waiting on each call.
 /// </summary>
-public sealed class PilotStatusClientOptions
+public sealed class PilotStatusClientOptions : IValidatableObject
 {
     public const string Section = "PilotStatus:Client";
 
@@ -42,4 +44,30 @@ public sealed class PilotStatusClientOptions
 
     // How long to stop calling once tripped: long enough to spare a struggling service, short enough that a person retrying soon gets through.
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    // The resilience library checks these too, but only at the first call and in its own terms; fail at start-up with our keys.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryAttempts < 1)
+        {
+            yield return new ValidationResult($"{Section}:RetryAttempts must be at least 1.", [nameof(RetryAttempts)]);
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= AttemptTimeout)
+        {
+            yield return new ValidationResult($"{Section}:TotalTimeout must be longer than {Section}:AttemptTimeout, and both positive.", [nameof(TotalTimeout)]);
+        }
+
+        if (BreakerSamplingDuration < 2 * AttemptTimeout)
+        {
+            yield return new ValidationResult($"{Section}:BreakerSamplingDuration must be at least twice {Section}:AttemptTimeout.", [nameof(BreakerSamplingDuration)]);
+        }
+
+        if (BreakerMinimumThroughput < 2 || BreakerFailureRatio is <= 0 or > 1)
+        {
+            yield return new ValidationResult(
+                $"{Section}:BreakerMinimumThroughput must be at least 2 and {Section}:BreakerFailureRatio between 0 and 1.",
+                [nameof(BreakerMinimumThroughput)]);
+        }
+    }
 }

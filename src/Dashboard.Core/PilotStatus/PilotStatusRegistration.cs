@@ -22,7 +22,7 @@ public static class PilotStatusRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiCallMonitor>();
         services.AddOptions<PilotStatusOptions>();
-        services.AddOptions<PilotStatusClientOptions>().BindConfiguration(PilotStatusClientOptions.Section);
+        services.AddOptions<PilotStatusClientOptions>().BindConfiguration(PilotStatusClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IPilotStatusEndpoint, ConfiguredPilotStatusEndpoint>();
 
         services.TryAddSingleton<NumberListCache>();

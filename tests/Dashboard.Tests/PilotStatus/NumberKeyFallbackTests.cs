@@ -112,7 +112,7 @@ public class NumberKeyFallbackTests
         var retried = await harness.Client.GetAnalyticsAsync("n1");
 
         Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
-        Assert.StartsWith("Pilot Status rejected the own API key of number 'n1' (HTTP 401).", failure.Message);
+        Assert.StartsWith("Pilot Status rejected the API key of number 'n1' (HTTP 401).", failure.Message);
         Assert.True(retried.Succeeded);
         Assert.Equal(2, harness.Api.Count("/v1/api-keys"));
     }

@@ -55,6 +55,23 @@ public class RegistrationTests
         Assert.Same(sandbox, provider.GetRequiredService<IPilotStatusEndpoint>());
     }
 
+    [Fact]
+    public void Inconsistent_figures_are_refused_with_the_setting_names()
+    {
+        var figures = new PilotStatusClientOptions { AttemptTimeout = TimeSpan.FromSeconds(20), TotalTimeout = TimeSpan.FromSeconds(10), RetryAttempts = 0 };
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(figures, new(figures), errors, validateAllProperties: true);
+
+        Assert.Equal(
+            [
+                "PilotStatus:Client:RetryAttempts must be at least 1.",
+                "PilotStatus:Client:TotalTimeout must be longer than PilotStatus:Client:AttemptTimeout, and both positive.",
+                "PilotStatus:Client:BreakerSamplingDuration must be at least twice PilotStatus:Client:AttemptTimeout.",
+            ],
+            errors.Select(e => e.ErrorMessage));
+    }
+
     [Theory]
     [InlineData("https://pilotstatus.com.br", "https://pilotstatus.com.br/")]
     [InlineData("https://pilotstatus.com.br/", "https://pilotstatus.com.br/")]

@@ -24,15 +24,16 @@ internal sealed class FailureTranslator(TimeProvider clock, IOptions<PilotStatus
             return Unreachable("no answer came back");
         }
 
+        var httpStatus = (int)status.Value;
         var error = ReadError(body);
         var code = string.IsNullOrWhiteSpace(error?.Code) ? null : error.Code;
         var said = Said(error, code);
-        var statusText = $"HTTP {(int)status}{(code is null ? "" : " " + code)}";
+        var statusText = $"HTTP {httpStatus}{(code is null ? "" : " " + code)}";
 
-        return (int)status switch
+        return httpStatus switch
         {
             401 when call.NumberKeyOf is { } numberId => new ApiFailure(ApiFailureKind.Unauthorized,
-                $"Pilot Status rejected the own API key of number '{numberId}' ({statusText}). It may have just been regenerated: try again, " +
+                $"Pilot Status rejected the API key of number '{numberId}' ({statusText}). It may have just been regenerated: try again, " +
                 "and if it keeps failing regenerate the number's key in Pilot Status.", code),
             401 => new ApiFailure(ApiFailureKind.Unauthorized,
                 $"Pilot Status rejected the API key ({statusText}). {KeyAdvice}, and it changes whenever someone regenerates it.", code),

@@ -15,7 +15,4 @@ internal static class Wire
 {
     public static string Required(string? value, string what) =>
         string.IsNullOrWhiteSpace(value) ? throw new WireFormatException($"the response has no {what}") : value;
-
-    public static T Required<T>(T? value, string what) where T : class =>
-        value ?? throw new WireFormatException($"the response has no {what}");
 }
