@@ -1,4 +1,6 @@
+using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.Setup;
@@ -32,8 +34,12 @@ public static class DependencyInjection
 
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<IOperatorPreferences>(sp => sp.GetRequiredService<OperatorAccounts>());
+        services.AddSingleton<OperatorScopes>();
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
+
+        services.AddSingleton<CustomerDirectory>();
+        services.AddTransient<NumberFleet>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();

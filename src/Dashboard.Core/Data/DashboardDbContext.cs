@@ -1,3 +1,4 @@
+using Dashboard.Core.Customers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.Setup;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public abstract class DashboardDbContext(DbContextOptions options)
     : IdentityDbContext<Operator, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SetupMarker> SetupMarkers => Set<SetupMarker>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<NumberAssignment> NumberAssignments => Set<NumberAssignment>();
+
+    public DbSet<OperatorCustomer> OperatorCustomers => Set<OperatorCustomer>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
