@@ -40,6 +40,7 @@ public static class DependencyInjection
 
         services.AddSingleton<CustomerDirectory>();
         services.AddTransient<NumberFleet>();
+        services.AddTransient<StateRefresh>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();

@@ -5,6 +5,7 @@ using Dashboard.Configuration;
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Localization;
+using Dashboard.Numbers;
 using Dashboard.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -51,6 +52,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapDashboardHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
+app.MapNumbersExport();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,0 +1,65 @@
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Dashboard.Core.PilotStatus.Numbers;
+
+namespace Dashboard.Core.Numbers;
+
+public sealed record StateRefreshProgress(int Done, int Total, LiveStatus? Latest);
+
+/// <param name="Statuses">The live states read, by number id.</param>
+/// <param name="StoppedBy">Set when the refresh stopped early (rate limited, key rejected, API down); the rest were not asked.</param>
+public sealed record StateRefreshResult(IReadOnlyDictionary<string, LiveStatus> Statuses, int Asked, ApiFailure? StoppedBy);
+
+/// <summary>
+/// The numbers list's state can lag (the API says so): this asks the live <c>/status</c> of the numbers on screen,
+/// a few at a time, and stops politely as soon as the API says to slow down.
+/// </summary>
+public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fleet)
+{
+    public const int MaxConcurrency = 4;
+
+    public async Task<StateRefreshResult> RefreshAsync(
+        OperatorScope scope, IReadOnlyList<string> numberIds, IProgress<StateRefreshProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<string, LiveStatus>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ApiFailure? stoppedBy = null;
+        var done = 0;
+
+        try
+        {
+            await Parallel.ForEachAsync(numberIds, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency, CancellationToken = stop.Token }, async (id, ct) =>
+        {
+            // Only numbers the operator may see; the rest are skipped as if they did not exist.
+            if (!(await fleet.FindAsync(scope, id, ct)).Succeeded)
+            {
+                return;
+            }
+
+            var status = await pilotStatus.GetLiveStatusAsync(id, ct);
+            if (status.Succeeded)
+            {
+                statuses[id] = status.Value;
+                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), numberIds.Count, status.Value));
+                return;
+            }
+
+            if (status.Failure.Kind is ApiFailureKind.RateLimited or ApiFailureKind.Unauthorized or ApiFailureKind.Unavailable)
+            {
+                Interlocked.CompareExchange(ref stoppedBy, status.Failure, null);
+                await stop.CancelAsync();
+            }
+            else
+            {
+                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), numberIds.Count, null));
+            }
+        });
+        }
+        catch (OperationCanceledException) when (stoppedBy is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped on purpose: the API asked us to slow down or is not answering.
+        }
+
+        return new StateRefreshResult(statuses, done, stoppedBy);
+    }
+}
