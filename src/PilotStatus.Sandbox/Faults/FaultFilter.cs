@@ -41,10 +41,17 @@ internal static class FaultFilter
 
     private static async Task<IResult> HoldAsync(HttpContext http, FaultInjector faults, FaultRule rule)
     {
+        // Shutting down lets go of held requests at once, so disposing a sandbox never waits for a 100 s hold.
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var released = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         faults.HoldStarted();
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(rule.HoldSeconds), http.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(rule.HoldSeconds), released.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            return ApiErrors.Respond(StatusCodes.Status503ServiceUnavailable, "The server is shutting down.", null);
         }
         finally
         {

@@ -77,6 +77,31 @@ public sealed class SandboxFaultTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Stopping_the_sandbox_releases_held_requests()
+    {
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Faults = [FaultRule.Timeout()] }, Clock);
+        using var patient = new HttpClient { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        patient.DefaultRequestHeaders.Add("x-api-key", sandbox.State.TenantApiKey);
+        var held = patient.GetAsync("v1/numbers");
+        await WaitUntilAsync(() => sandbox.Faults.HeldRequests == 1);
+
+        var stopwatch = Stopwatch.StartNew();
+        await sandbox.DisposeAsync();
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"Stopping took {stopwatch.Elapsed}.");
+        Assert.Equal(0, sandbox.Faults.HeldRequests);
+        try
+        {
+            using var response = await held;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            // The connection may close before the 503 is written; either way the client is not left hanging.
+        }
+    }
+
+    [Fact]
     public async Task A_timeout_that_outlasts_its_hold_answers_504()
     {
         Sandbox.Faults.Add(FaultRule.Timeout(holdSeconds: 1, times: 1));

@@ -157,17 +157,23 @@ public sealed partial class SandboxNumbersTests : SandboxTestBase
         using var http = new HttpClient { BaseAddress = big.BaseAddress };
         http.DefaultRequestHeaders.Add("x-api-key", big.State.TenantApiKey);
 
-        // The first call pays for JIT; the second is the one a benchmark would see.
+        // The first call pays for JIT; the best of three is what a benchmark would see on a busy test machine.
         (await http.GetAsync("v1/numbers")).Dispose();
-        var stopwatch = Stopwatch.StartNew();
-        using var response = await http.GetAsync("v1/numbers");
-        var body = await response.Content.ReadAsStringAsync();
-        stopwatch.Stop();
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using var response = await http.GetAsync("v1/numbers");
+            var body = await response.Content.ReadAsStringAsync();
+            stopwatch.Stop();
+            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var document = JsonDocument.Parse(body);
-        Assert.Equal(10_000, document.RootElement.GetArrayLength());
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"Listing 10,000 numbers took {stopwatch.Elapsed}.");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var document = JsonDocument.Parse(body);
+            Assert.Equal(10_000, document.RootElement.GetArrayLength());
+        }
+
+        Assert.True(best < TimeSpan.FromSeconds(2), $"Listing 10,000 numbers took {best} at best.");
     }
 
     private static JsonElement ListedItem(JsonElement list, string id) => list.EnumerateArray().Single(n => n.GetProperty("id").GetString() == id);
