@@ -6,13 +6,9 @@ namespace PilotStatus.Sandbox;
 /// It gives up when its last allowed code expires, or at its deadline (start + the lifetime of all its codes),
 /// whichever comes first, so an attempt nobody refreshes still ends like a phone that stops waiting.
 /// </summary>
-internal sealed class ConnectionAttempt(int sequence, DateTimeOffset startedAt, ConnectPolicy policy)
+internal sealed class ConnectionAttempt(DateTimeOffset startedAt, ConnectPolicy policy)
 {
     private readonly List<ConnectCode> _codes = [];
-
-    public int Sequence { get; } = sequence;
-
-    public DateTimeOffset StartedAt { get; } = startedAt;
 
     public DateTimeOffset Deadline { get; } = startedAt + policy.AttemptLifetime;
 

@@ -24,15 +24,3 @@ public enum NumberProvider
     [JsonStringEnumMemberName("META")]
     Meta,
 }
-
-public static class WireNames
-{
-    public static string ToWire(this ConnectionState state) => state switch
-    {
-        ConnectionState.Open => "OPEN",
-        ConnectionState.Connecting => "CONNECTING",
-        _ => "CLOSE",
-    };
-
-    public static string ToWire(this NumberProvider provider) => provider == NumberProvider.Meta ? "META" : "PILOT_STATUS";
-}

@@ -30,7 +30,7 @@ internal sealed class SandboxNumber
         if (initialState == ConnectionState.Connecting && definition.Provider != NumberProvider.Meta)
         {
             _attemptsStarted = 1;
-            _attempt = new ConnectionAttempt(1, since, policy);
+            _attempt = new ConnectionAttempt(since, policy);
             _attempt.Issue(since);
         }
 
@@ -67,8 +67,8 @@ internal sealed class SandboxNumber
         lock (_gate)
         {
             Settle(now);
-            var state = listed ? StateAsOf(now - _listLag) : _state;
-            return new NumberObservation(state, IsFullyConnected(state), _updatedAt, _metaFetchedAt, _apiKey);
+            var (updatedAt, state) = listed ? StateAsOf(now - _listLag) : new StateChange(_updatedAt, _state);
+            return new NumberObservation(state, IsFullyConnected(state), updatedAt, _metaFetchedAt, _apiKey);
         }
     }
 
@@ -194,7 +194,7 @@ internal sealed class SandboxNumber
     private void StartAttempt(DateTimeOffset now)
     {
         _attemptsStarted++;
-        _attempt = new ConnectionAttempt(_attemptsStarted, now, _policy);
+        _attempt = new ConnectionAttempt(now, _policy);
         ChangeState(ConnectionState.Connecting, now);
     }
 
@@ -228,17 +228,17 @@ internal sealed class SandboxNumber
         }
     }
 
-    private ConnectionState StateAsOf(DateTimeOffset moment)
+    private StateChange StateAsOf(DateTimeOffset moment)
     {
         for (var i = _changes.Count - 1; i >= 0; i--)
         {
             if (_changes[i].At <= moment)
             {
-                return _changes[i].State;
+                return _changes[i];
             }
         }
 
-        return _changes[0].State;
+        return _changes[0];
     }
 
     private bool IsFullyConnected(ConnectionState state) =>

@@ -121,12 +121,14 @@ public sealed partial class SandboxNumbersTests : SandboxTestBase
         Clock.Advance(Options.ListStateLag);
         Assert.Equal("CONNECTING", ListedState(await GetJsonAsync("/v1/numbers"), number.Id));
 
+        var scannedAt = Clock.GetUtcNow();
         Assert.Equal(ScanResult.Connected, State.ScanCurrentCode(number.Id));
 
         Assert.Equal("OPEN", await LiveStateAsync(number.Id));
         var listed = ListedItem(await GetJsonAsync("/v1/numbers"), number.Id);
         Assert.Equal("CONNECTING", listed.GetProperty("state").GetString());
         Assert.False(listed.GetProperty("isFullyConnected").GetBoolean());
+        Assert.True(listed.GetProperty("updatedAt").GetDateTimeOffset() < scannedAt);
 
         Clock.Advance(Options.ListStateLag - TimeSpan.FromSeconds(1));
         Assert.Equal("CONNECTING", ListedState(await GetJsonAsync("/v1/numbers"), number.Id));
@@ -134,6 +136,7 @@ public sealed partial class SandboxNumbersTests : SandboxTestBase
         listed = ListedItem(await GetJsonAsync("/v1/numbers"), number.Id);
         Assert.Equal("OPEN", listed.GetProperty("state").GetString());
         Assert.True(listed.GetProperty("isFullyConnected").GetBoolean());
+        Assert.Equal(scannedAt, listed.GetProperty("updatedAt").GetDateTimeOffset());
     }
 
     [Fact]
