@@ -1,4 +1,5 @@
 using System.Net;
+using PilotStatus.Sandbox;
 
 namespace Dashboard.Tests.Sandbox;
 
@@ -9,7 +10,7 @@ public sealed class SandboxRequestCounterTests : SandboxTestBase
     {
         var a = OpenQrNumber().Id;
         var b = ClosedQrNumber().Id;
-        Sandbox.Faults.Add(PilotStatus.Sandbox.FaultRule.ServerError(times: 1, pathPrefix: "/v1/api-keys"));
+        Sandbox.Faults.Add(FaultRule.ServerError(times: 1, pathPrefix: "/v1/api-keys"));
 
         (await GetAsync($"/v1/numbers/{a}/status")).Dispose();
         (await GetAsync($"/v1/numbers/{b}/status")).Dispose();
