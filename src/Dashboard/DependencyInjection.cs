@@ -1,5 +1,6 @@
 using Dashboard.Components.Account;
 using Dashboard.Localization;
+using Dashboard.Sandbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddPilotStatusSandboxHost();
         services.AddDatabaseDeveloperPageExceptionFilter();
         return services;
     }

@@ -6,6 +6,7 @@ using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Localization;
 using Dashboard.Numbers;
+using Dashboard.Sandbox;
 using Dashboard.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,8 @@ if (args is ["reset-password", var email, ..])
     Environment.ExitCode = await ResetPasswordCommand.RunAsync(app.Services, email);
     return;
 }
+
+await app.Services.StartPilotStatusSandboxAsync();
 
 if (app.Environment.IsDevelopment())
 {

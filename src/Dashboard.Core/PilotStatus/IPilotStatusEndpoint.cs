@@ -11,7 +11,7 @@ public interface IPilotStatusEndpoint
 }
 
 /// <summary>The live service as configured in the <c>PilotStatus</c> section. The sandbox host registers its own endpoint instead.</summary>
-internal sealed class ConfiguredPilotStatusEndpoint(IOptionsMonitor<PilotStatusOptions> options) : IPilotStatusEndpoint
+public sealed class ConfiguredPilotStatusEndpoint(IOptionsMonitor<PilotStatusOptions> options) : IPilotStatusEndpoint
 {
     public Uri BaseAddress => ApiRoot(options.CurrentValue.BaseUrl
         ?? throw new InvalidOperationException("PilotStatus:BaseUrl is not set. Set it to https://pilotstatus.com.br (or start the sandbox)."));

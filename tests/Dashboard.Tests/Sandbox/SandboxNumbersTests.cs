@@ -154,29 +154,20 @@ public sealed partial class SandboxNumbersTests : SandboxTestBase
     }
 
     [Fact]
-    public async Task Ten_thousand_numbers_list_quickly()
+    public async Task A_benchmark_sized_fleet_lists_ten_thousand_distinct_numbers()
     {
+        // How fast this is belongs to the benchmark (bench.sh), not to a timed assertion here.
         await using var big = await SandboxServer.StartAsync(new SandboxOptions { FleetSize = 10_000 }, Clock);
         using var http = new HttpClient { BaseAddress = big.BaseAddress };
         http.DefaultRequestHeaders.Add("x-api-key", big.State.TenantApiKey);
 
-        // The first call pays for JIT; the best of three is what a benchmark would see on a busy test machine.
-        (await http.GetAsync("v1/numbers")).Dispose();
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            using var response = await http.GetAsync("v1/numbers");
-            var body = await response.Content.ReadAsStringAsync();
-            stopwatch.Stop();
-            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
+        using var response = await http.GetAsync("v1/numbers");
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            using var document = JsonDocument.Parse(body);
-            Assert.Equal(10_000, document.RootElement.GetArrayLength());
-        }
-
-        Assert.True(best < TimeSpan.FromSeconds(2), $"Listing 10,000 numbers took {best} at best.");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var ids = document.RootElement.EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToList();
+        Assert.Equal(10_000, ids.Count);
+        Assert.Equal(10_000, ids.Distinct().Count());
     }
 
     private static JsonElement ListedItem(JsonElement list, string id) => list.EnumerateArray().Single(n => n.GetProperty("id").GetString() == id);

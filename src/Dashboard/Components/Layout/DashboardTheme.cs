@@ -14,9 +14,11 @@ public static class DashboardTheme
             AppbarBackground = "#0b6e4f",
             Background = "#f6f8f7",
 
-            // MudBlazor's default info and warning tones fail WCAG AA contrast against white text and white surfaces.
+            // MudBlazor's default info, warning, success and error tones fail WCAG AA contrast against white text and white surfaces.
             Info = "#0b5cad",
             Warning = "#8a5300",
+            Success = "#1b7f3b",
+            Error = "#c62828",
         },
         PaletteDark = new PaletteDark
         {
