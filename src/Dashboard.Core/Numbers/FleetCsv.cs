@@ -33,7 +33,7 @@ public static partial class FleetCsv
         value ??= "";
 
         // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe. A phone
-        // number such as +5511999999999 cannot be a formula and stays as it is.
+        // number such as +5511999999999 or +55 11 99999-9999 calls no function and stays as it is.
         if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !PlainPhone().IsMatch(value))
         {
             value = "'" + value;
@@ -42,6 +42,6 @@ public static partial class FleetCsv
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 
-    [GeneratedRegex(@"^\+\d{6,15}$")]
+    [GeneratedRegex(@"^\+[0-9 ()-]{6,24}$")]
     private static partial Regex PlainPhone();
 }
