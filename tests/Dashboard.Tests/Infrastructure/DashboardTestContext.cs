@@ -19,8 +19,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IOperatorPreferences>(Preferences);
         Services.AddSingleton(Options.Create(PilotStatus));
         Auth = AddAuthorization();
+        SignIn(OperatorRoles.Administrator);
+    }
+
+    /// <summary>Signs the fake operator in with one role; bUnit replaces claims and roles on each call, so both are set here.</summary>
+    protected void SignIn(string role, params System.Security.Claims.Claim[] claims)
+    {
         Auth.SetAuthorized("ana@example.com");
-        Auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "operator-1"));
+        Auth.SetRoles(role);
+        Auth.SetClaims([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "operator-1"), .. claims]);
     }
 
     protected BunitAuthorizationContext Auth { get; }

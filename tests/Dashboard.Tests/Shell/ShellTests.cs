@@ -34,12 +34,12 @@ public sealed class ShellTests : DashboardTestContext
     [Fact]
     public void Operators_and_Audit_are_offered_to_administrators_only()
     {
-        Auth.SetRoles(OperatorRoles.Support);
+        SignIn(OperatorRoles.Support);
         var support = Render<NavMenu>();
         Assert.DoesNotContain("Operators", support.Markup);
         Assert.DoesNotContain("Audit", support.Markup);
 
-        Auth.SetRoles(OperatorRoles.Administrator);
+        SignIn(OperatorRoles.Administrator);
         var admin = Render<NavMenu>();
         Assert.Contains("Operators", admin.Markup);
         Assert.Contains("Audit", admin.Markup);
@@ -49,7 +49,7 @@ public sealed class ShellTests : DashboardTestContext
     [Fact]
     public void The_signed_in_operator_is_shown_by_display_name()
     {
-        Auth.SetClaims(new System.Security.Claims.Claim(OperatorClaimsPrincipalFactory.DisplayNameClaim, "Ana Admin"));
+        SignIn(OperatorRoles.Operator, new System.Security.Claims.Claim(OperatorClaimsPrincipalFactory.DisplayNameClaim, "Ana Admin"));
 
         var menu = Render<OperatorMenu>();
 

@@ -1,0 +1,124 @@
+using Bunit;
+using Dashboard.Components.Pages.Numbers;
+using Dashboard.Core.Customers;
+using Dashboard.Core.Numbers;
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Numbers;
+
+public sealed class NumbersPageTests : DashboardTestContext
+{
+    private readonly FakePilotStatusClient _api = new();
+    private readonly TestDatabase _db = new();
+
+    public NumbersPageTests()
+    {
+        Services.AddSingleton<IPilotStatusClient>(_api);
+        Services.AddSingleton<IDbContextFactory<Dashboard.Core.Data.DashboardDbContext>>(_db);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<CustomerDirectory>();
+        Services.AddSingleton<OperatorScopes>();
+        Services.AddTransient<NumberFleet>();
+        Services.AddTransient<StateRefresh>();
+        _api.Numbers.AddRange(
+        [
+            FakePilotStatusClient.Number("cmm0aaa1", "Padaria Estrela · Vendas", "+5511982056555", "OPEN"),
+            FakePilotStatusClient.Number("cmm0aaa2", "Padaria Estrela · Entregas", "+5511977770000", "CLOSE"),
+            FakePilotStatusClient.Number("cmm0bbb1", "Clínica Sorriso · Atendimento", "+5521984349701", "OPEN"),
+        ]);
+    }
+
+    [Fact]
+    public void The_list_shows_each_number_with_its_phone_state_and_id()
+    {
+        var page = Render<NumbersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+        var first = page.FindAll("tbody tr")[0].TextContent;
+        Assert.Contains("Clínica Sorriso · Atendimento", first);
+        Assert.Contains("+55 21 98434-9701", first);
+        Assert.Contains("+5521984349701", first);
+        Assert.Contains("Unassigned", first);
+        Assert.Contains("Connected", first);
+        Assert.Contains("Ready to send", first);
+        Assert.Contains("cmm0bbb1", first);
+    }
+
+    [Fact]
+    public void Counts_by_state_are_shown_and_act_as_the_state_filter()
+    {
+        var page = Render<NumbersPage>();
+        page.WaitForAssertion(() => Assert.Contains("2 connected", System.Text.RegularExpressions.Regex.Replace(page.Find(".state-counts").TextContent, @"\s+", " ")));
+
+        page.FindAll(".state-counts button").Single(b => b.TextContent.Contains("disconnected")).Click();
+
+        Assert.EndsWith("?state=disconnected", Services.GetRequiredService<NavigationManager>().Uri);
+
+        // The router renders the page again for the new address.
+        var filtered = Render<NumbersPage>();
+        filtered.WaitForAssertion(() => Assert.Single(filtered.FindAll("tbody tr")));
+        Assert.Contains("Padaria Estrela · Entregas", filtered.Find("tbody tr").TextContent);
+        Assert.Equal("true", filtered.FindAll(".state-counts button").Single(b => b.TextContent.Contains("disconnected")).GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void A_bookmarked_view_opens_as_it_was_saved()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("numbers?q=padaria&sort=name&desc=1");
+
+        var page = Render<NumbersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        Assert.Contains("Vendas", page.FindAll("tbody tr")[0].TextContent);
+        Assert.Equal("descending", page.FindAll("th")[0].GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void A_rejected_key_says_what_happened_and_offers_to_try_again()
+    {
+        _api.FailWith = new ApiFailure(ApiFailureKind.Unauthorized, "Pilot Status rejected the API key (HTTP 401). Check PilotStatus:TenantApiKey.");
+
+        var page = Render<NumbersPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Check PilotStatus:TenantApiKey", page.Find("[role=alert]").TextContent));
+        _api.FailWith = null;
+        page.FindAll("[role=alert] button").Single(b => b.TextContent.Contains("Try again")).Click();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+    }
+
+    [Fact]
+    public void An_empty_fleet_and_an_empty_filter_result_say_different_things()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("numbers?q=nothing-like-this");
+        var filtered = Render<NumbersPage>();
+        filtered.WaitForAssertion(() => Assert.Contains("No number matches these filters", filtered.Markup));
+        Assert.Contains("Clear filters", filtered.Markup);
+
+        _api.Numbers.Clear();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("numbers");
+        var empty = Render<NumbersPage>();
+        empty.WaitForAssertion(() => Assert.Contains("No numbers yet", empty.Markup));
+    }
+
+    [Fact]
+    public void The_export_link_carries_the_current_view_without_its_page()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("numbers?state=connected&page=2");
+
+        var page = Render<NumbersPage>();
+
+        page.WaitForAssertion(() =>
+            Assert.EndsWith("numbers/export.csv?state=connected", page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href")));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _db.Dispose();
+    }
+}
