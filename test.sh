@@ -29,7 +29,7 @@ status=0
 for project in tests/Dashboard.Tests tests/E2E; do
   name="$(basename "$project")"
   echo "== $name"
-  if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+  if ! dotnet test "$project" -c "$configuration" --no-build --nologo --filter "Category!=Benchmark" \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
     status=1
   fi

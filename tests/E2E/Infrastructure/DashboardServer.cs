@@ -25,6 +25,16 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's resident memory now, from /proc (Linux).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public string Output
     {
         get

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Dashboard.E2E.Infrastructure;
+using Dashboard.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+public sealed class NumbersTests() : DashboardSession(WithAdministrator())
+{
+    [Fact]
+    public async Task A_number_is_found_by_its_phone_typed_the_way_people_say_it()
+    {
+        await SignInAsync();
+        var numbers = new NumbersPage(Page);
+        await numbers.OpenAsync("?sort=phone");
+        var e164 = (await Page.Locator(".phone-e164").Nth(3).InnerTextAsync()).Trim();
+        var name = (await numbers.Rows.Nth(3).Locator(".number-name").InnerTextAsync()).Trim();
+
+        // +5511982056555 → "(11) 98205-6555", as a customer reads it out on the phone.
+        var national = e164[3..];
+        var typed = $"({national[..2]}) {national[2..^4]}-{national[^4..]}";
+        await numbers.SearchAsync(typed);
+
+        await Assertions.Expect(numbers.Rows).ToHaveCountAsync(1);
+        await Assertions.Expect(numbers.Rows.First).ToContainTextAsync(name);
+        await Assertions.Expect(numbers.Rows.First).ToContainTextAsync(e164);
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+    }
+
+    [Fact]
+    public async Task A_filtered_view_survives_a_reload_and_can_be_bookmarked()
+    {
+        await SignInAsync();
+        var numbers = new NumbersPage(Page);
+        await numbers.OpenAsync();
+
+        for (var attempt = 0; attempt < 30 && !Regex.IsMatch(Page.Url, "state=disconnected"); attempt++)
+        {
+            await numbers.StateCount("disconnected").ClickAsync();
+            await Task.Delay(300);
+        }
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("state=disconnected"));
+        var bookmark = Page.Url;
+        await Page.ReloadAsync();
+
+        await numbers.ExpectShownAsync();
+        await Assertions.Expect(numbers.StateCount("disconnected")).ToHaveAttributeAsync("aria-pressed", "true");
+        var states = await Page.Locator("tbody .mud-chip").AllInnerTextsAsync();
+        Assert.NotEmpty(states);
+        Assert.All(states, s => Assert.Equal("Disconnected", s.Trim()));
+
+        var other = await Page.Context.NewPageAsync();
+        await other.GotoAsync(bookmark);
+        await Assertions.Expect(other.Locator("tbody .mud-chip").First).ToHaveTextAsync("Disconnected");
+    }
+
+    private async Task SignInAsync()
+    {
+        await Page.GotoAsync("/Account/Login");
+        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
+        await Page.WaitForURLAsync(new Regex("/numbers"));
+    }
+}
