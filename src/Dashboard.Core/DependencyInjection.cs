@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSetup>();
 
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<FleetIndex>();
         services.AddTransient<NumberFleet>();
         services.AddTransient<StateRefresh>();
 

@@ -9,54 +9,80 @@ namespace Dashboard.Core.Numbers;
 /// The numbers list: the tenant's shared number snapshot joined with our customer assignments, cut to what the
 /// operator may see, then searched, filtered, sorted and paged on the server. A circuit only ever holds one page.
 /// </summary>
-public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirectory customers)
+public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirectory customers, FleetIndex index)
 {
     public async Task<ApiResult<FleetPage>> QueryAsync(OperatorScope scope, FleetQuery query, CancellationToken cancellationToken = default)
     {
-        var rows = await VisibleRowsAsync(scope, cancellationToken);
-        if (!rows.Succeeded)
+        var sorted = await SortedAsync(query, cancellationToken);
+        if (!sorted.Succeeded)
         {
-            return rows.Failure;
+            return sorted.Failure;
         }
 
-        var (all, fetchedAt) = rows.Value;
-        var beforeState = all.Where(r => MatchesSearch(r, query.Search) && MatchesProvider(r, query.Provider) && MatchesCustomer(r, query.Customer)).ToList();
-        var counts = Count(beforeState);
-        var matching = query.State is { } state ? beforeState.Where(r => Classify(r.Number.State) == state).ToList() : beforeState;
+        var (rows, fetchedAt) = sorted.Value;
+        var search = Search.From(query.Search);
+        int connected = 0, connecting = 0, disconnected = 0, other = 0;
+        var matching = new List<FleetRow>();
+        foreach (var indexed in rows)
+        {
+            var row = indexed.Row;
+            if (!scope.CanSee(row.CustomerId) || !search.Matches(indexed) || !MatchesProvider(row, query.Provider) || !MatchesCustomer(row, query.Customer))
+            {
+                continue;
+            }
+
+            var state = Classify(row.Number.State);
+            switch (state)
+            {
+                case StateFilter.Connected: connected++; break;
+                case StateFilter.Connecting: connecting++; break;
+                case StateFilter.Disconnected: disconnected++; break;
+                default: other++; break;
+            }
+
+            if (query.State is null || query.State == state)
+            {
+                matching.Add(row);
+            }
+        }
 
         var pageSize = FleetQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : FleetQuery.DefaultPageSize;
         var pageCount = Math.Max(1, (matching.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var ordered = Sort(matching, query.Sort, query.Descending);
-        return ApiResult.Success(new FleetPage(ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matching.Count, page, pageSize, counts, fetchedAt));
+        return ApiResult.Success(new FleetPage(
+            matching.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matching.Count, page, pageSize,
+            new StateCounts(connected, connecting, disconnected, other), fetchedAt));
     }
 
     /// <summary>Every number the query matches, in order, unpaged: what a CSV export of the current view holds.</summary>
     public async Task<ApiResult<IReadOnlyList<FleetRow>>> AllMatchingAsync(OperatorScope scope, FleetQuery query, CancellationToken cancellationToken = default)
     {
-        var rows = await VisibleRowsAsync(scope, cancellationToken);
-        if (!rows.Succeeded)
+        var sorted = await SortedAsync(query, cancellationToken);
+        if (!sorted.Succeeded)
         {
-            return rows.Failure;
+            return sorted.Failure;
         }
 
-        var matching = rows.Value.Rows.Where(r =>
-            MatchesSearch(r, query.Search) && MatchesProvider(r, query.Provider) && MatchesCustomer(r, query.Customer)
-            && (query.State is null || Classify(r.Number.State) == query.State));
-        return ApiResult<IReadOnlyList<FleetRow>>.Success(Sort(matching, query.Sort, query.Descending).ToList());
+        var search = Search.From(query.Search);
+        var matching = sorted.Value.Rows
+            .Where(r => scope.CanSee(r.Row.CustomerId) && search.Matches(r) && MatchesProvider(r.Row, query.Provider)
+                && MatchesCustomer(r.Row, query.Customer) && (query.State is null || Classify(r.Row.Number.State) == query.State))
+            .Select(r => r.Row)
+            .ToList();
+        return ApiResult<IReadOnlyList<FleetRow>>.Success(matching);
     }
 
     /// <summary>One number by id, only if the operator may see it; otherwise "not found", exactly as for a number that does not exist.</summary>
     public async Task<ApiResult<FleetRow>> FindAsync(OperatorScope scope, string numberId, CancellationToken cancellationToken = default)
     {
-        var rows = await VisibleRowsAsync(scope, cancellationToken);
-        if (!rows.Succeeded)
+        var sorted = await SortedAsync(new FleetQuery(), cancellationToken);
+        if (!sorted.Succeeded)
         {
-            return rows.Failure;
+            return sorted.Failure;
         }
 
-        var row = rows.Value.Rows.FirstOrDefault(r => r.Number.Id == numberId);
-        return row is null ? NotFound : ApiResult<FleetRow>.Success(row);
+        var row = sorted.Value.Rows.FirstOrDefault(r => r.Row.Number.Id == numberId)?.Row;
+        return row is null || !scope.CanSee(row.CustomerId) ? NotFound : ApiResult<FleetRow>.Success(row);
     }
 
     public static readonly ApiFailure NotFound = new(ApiFailureKind.NotFound,
@@ -68,7 +94,7 @@ public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirector
         : state.IsClosed ? StateFilter.Disconnected
         : StateFilter.Other;
 
-    private async Task<ApiResult<(IReadOnlyList<FleetRow> Rows, DateTimeOffset FetchedAt)>> VisibleRowsAsync(OperatorScope scope, CancellationToken cancellationToken)
+    private async Task<ApiResult<(IReadOnlyList<IndexedRow> Rows, DateTimeOffset FetchedAt)>> SortedAsync(FleetQuery query, CancellationToken cancellationToken)
     {
         var list = await pilotStatus.ListNumbersAsync(cancellationToken);
         if (!list.Succeeded)
@@ -77,34 +103,7 @@ public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirector
         }
 
         var assignments = await customers.GetAsync(cancellationToken);
-        var rows = new List<FleetRow>(list.Value.Numbers.Count);
-        foreach (var number in list.Value.Numbers)
-        {
-            var customerId = assignments.CustomerOf(number.Id);
-            if (scope.CanSee(customerId))
-            {
-                rows.Add(new FleetRow(number, customerId, assignments.NameOf(customerId)));
-            }
-        }
-
-        return ApiResult.Success<(IReadOnlyList<FleetRow>, DateTimeOffset)>((rows, list.Value.FetchedAt));
-    }
-
-    private static StateCounts Count(IEnumerable<FleetRow> rows)
-    {
-        int connected = 0, connecting = 0, disconnected = 0, other = 0;
-        foreach (var row in rows)
-        {
-            switch (Classify(row.Number.State))
-            {
-                case StateFilter.Connected: connected++; break;
-                case StateFilter.Connecting: connecting++; break;
-                case StateFilter.Disconnected: disconnected++; break;
-                default: other++; break;
-            }
-        }
-
-        return new StateCounts(connected, connecting, disconnected, other);
+        return ApiResult.Success((index.Sorted(list.Value, assignments, query.Sort, query.Descending), list.Value.FetchedAt));
     }
 
     private static bool MatchesProvider(FleetRow row, string? provider) =>
@@ -113,28 +112,7 @@ public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirector
     private static bool MatchesCustomer(FleetRow row, CustomerFilter filter) =>
         filter.IsAny || (filter.Unassigned ? row.CustomerId is null : row.CustomerId == filter.CustomerId);
 
-    /// <summary>Name, customer and id by text; the phone by its digits, however the person typed it (+55, spaces, dashes, brackets).</summary>
-    internal static bool MatchesSearch(FleetRow row, string? search)
-    {
-        if (string.IsNullOrWhiteSpace(search))
-        {
-            return true;
-        }
-
-        var text = search.Trim();
-        if (Contains(row.Number.Name, text) || Contains(row.Number.Id, text) || Contains(row.CustomerName, text) || Contains(row.Number.InstanceName, text))
-        {
-            return true;
-        }
-
-        var digits = PhoneDigits(text);
-        return digits.Length >= 4 && row.Number.Phone is { } phone && PhoneDigits(phone).Contains(digits, StringComparison.Ordinal);
-    }
-
-    private static bool Contains(string? haystack, string needle) =>
-        haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);
-
-    private static string PhoneDigits(string text)
+    internal static string PhoneDigits(string text)
     {
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
 
@@ -142,23 +120,24 @@ public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirector
         return digits.StartsWith('0') ? digits.TrimStart('0') : digits;
     }
 
-    private static IEnumerable<FleetRow> Sort(IEnumerable<FleetRow> rows, FleetSort sort, bool descending)
+    /// <summary>Name, customer, instance and id by text; the phone by its digits, however the person typed it (+55, spaces, dashes, brackets).</summary>
+    private sealed record Search(string? Text, string Digits)
     {
-        IOrderedEnumerable<FleetRow> ordered = sort switch
+        public static Search From(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? new Search(null, "") : new Search(text.Trim(), PhoneDigits(text));
+
+        public bool Matches(IndexedRow indexed)
         {
-            FleetSort.Phone => Order(rows, r => r.Number.Phone, descending),
-            FleetSort.Customer => Order(rows, r => r.CustomerName, descending),
-            FleetSort.State => Order(rows, r => (int)Classify(r.Number.State), descending),
-            FleetSort.Provider => Order(rows, r => r.Number.Provider.Value, descending),
-            FleetSort.Updated => Order(rows, r => r.Number.UpdatedAt, descending),
-            FleetSort.Id => Order(rows, r => r.Number.Id, descending),
-            _ => Order(rows, r => r.Number.Name, descending),
-        };
+            if (Text is null)
+            {
+                return true;
+            }
 
-        // A stable tie-break, so paging never shows a row twice or skips one.
-        return ordered.ThenBy(r => r.Number.Id, StringComparer.Ordinal);
+            var number = indexed.Row.Number;
+            return Contains(number.Name) || Contains(number.Id) || Contains(indexed.Row.CustomerName) || Contains(number.InstanceName)
+                || (Digits.Length >= 4 && indexed.PhoneDigits.Contains(Digits, StringComparison.Ordinal));
+        }
+
+        private bool Contains(string? haystack) => haystack is not null && haystack.Contains(Text!, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static IOrderedEnumerable<FleetRow> Order<TKey>(IEnumerable<FleetRow> rows, Func<FleetRow, TKey> key, bool descending) =>
-        descending ? rows.OrderByDescending(key, Comparer<TKey>.Default) : rows.OrderBy(key, Comparer<TKey>.Default);
 }

@@ -23,6 +23,7 @@ public sealed class NumbersPageTests : DashboardTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<OperatorScopes>();
+        Services.AddSingleton<FleetIndex>();
         Services.AddTransient<NumberFleet>();
         Services.AddTransient<StateRefresh>();
         _api.Numbers.AddRange(

@@ -21,7 +21,7 @@ public sealed class StateRefreshTests : IDisposable
             _api.Numbers.Add(FakePilotStatusClient.Number($"n{i:00}", $"Number {i}", $"+55119000000{i:00}", "CLOSE"));
         }
 
-        _refresh = new StateRefresh(_api, new NumberFleet(_api, new CustomerDirectory(_db, TimeProvider.System)));
+        _refresh = new StateRefresh(_api, new NumberFleet(_api, new CustomerDirectory(_db, TimeProvider.System), new FleetIndex()));
     }
 
     [Fact]
@@ -46,6 +46,7 @@ public sealed class StateRefreshTests : IDisposable
     {
         var limited = new ApiFailure(ApiFailureKind.RateLimited, "Pilot Status is limiting requests (HTTP 429). Try again in 30 seconds.", RetryAfter: TimeSpan.FromSeconds(30));
         _api.LiveStatuses["n05"] = limited;
+        _api.LiveStatusDelay = TimeSpan.FromMilliseconds(50);
 
         var result = await _refresh.RefreshAsync(Admin, _api.Numbers.Select(n => n.Id).ToList());
 
