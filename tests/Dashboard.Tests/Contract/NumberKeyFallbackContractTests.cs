@@ -1,6 +1,7 @@
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Messages;
+using Dashboard.Core.PilotStatus.Numbers;
 
 namespace Dashboard.Tests.Contract;
 
@@ -41,6 +42,20 @@ public sealed class NumberKeyFallbackContractTests : ContractTestBase
         Assert.NotEmpty(conversations.Value!.Conversations);
         Assert.Equal(7, analytics.Value!.DailyMessages.Count);
         Assert.Equal(1, api.Requests.Get("GET /v1/api-keys"));
+    }
+
+    [Fact]
+    public async Task A_number_added_after_the_keys_were_cached_still_gets_its_history()
+    {
+        var api = await StartAsync();
+        api.State.RefuseTenantKeyOnPerNumberEndpoints = true;
+        Assert.True((await api.Client.GetMessageHistoryAsync(api.OpenQrNumber().Id, new PageRequest())).Succeeded); // keys cached
+        var created = (await api.Client.CreateNumberAsync(new NewNumber("Loja Nova", "+5511987654321"))).Value!;
+
+        var history = await api.Client.GetMessageHistoryAsync(created.Id, new PageRequest());
+
+        Assert.True(history.Succeeded, history.Failure?.Message);
+        Assert.Equal(2, api.Requests.Get("GET /v1/api-keys")); // fetched again once, for the number it did not know
     }
 
     [Fact]
