@@ -83,6 +83,20 @@ public class NumberKeyFallbackTests
     }
 
     [Fact]
+    public async Task A_number_missing_from_the_cached_keys_fetches_them_once_more_and_no_more()
+    {
+        await using var harness = new ClientHarness();
+        harness.Api.Respond(OlderBackend);
+
+        await harness.Client.GetMessageHistoryAsync("n1", new PageRequest());
+        var failure = (await harness.Client.GetMessageHistoryAsync("n9", new PageRequest())).Failure!;
+
+        Assert.Equal(ApiFailureKind.Forbidden, failure.Kind);
+        Assert.StartsWith("Pilot Status lists no API key for number 'n9'", failure.Message);
+        Assert.Equal(2, harness.Api.Count("/v1/api-keys"));
+    }
+
+    [Fact]
     public async Task A_number_without_a_revealable_key_asks_to_regenerate_it()
     {
         await using var harness = new ClientHarness();

@@ -21,7 +21,23 @@ internal sealed class NumberKeyStore(TimeProvider clock, IOptions<PilotStatusCli
         Func<CancellationToken, Task<ApiResult<NumberKeyBook>>> fetch,
         CancellationToken cancellationToken)
     {
-        var book = await _book.GetAsync(fetch, cancellationToken);
+        var fetchedForThisCall = false;
+        var book = await _book.GetAsync(
+            ct =>
+            {
+                fetchedForThisCall = true;
+                return fetch(ct);
+            },
+            cancellationToken);
+
+        if (book.Succeeded && !fetchedForThisCall && !book.Value.Lists(numberId))
+        {
+            // A number added since the keys were fetched (by this dashboard or in Pilot Status) is only in a newer list:
+            // fetch it once more rather than tell the operator to regenerate a key that is fine.
+            _book.Invalidate(book.Value);
+            book = await _book.GetAsync(fetch, cancellationToken);
+        }
+
         return book.Succeeded ? book.Value.Find(numberId) : book.Failure;
     }
 
@@ -51,6 +67,9 @@ internal sealed class NumberKeyBook
 
         return new NumberKeyBook(keys);
     }
+
+    /// <summary>Whether the list has an item for the number at all, even one whose key cannot be revealed.</summary>
+    public bool Lists(string numberId) => _keys.ContainsKey(numberId);
 
     public ApiResult<NumberApiKey> Find(string numberId)
     {

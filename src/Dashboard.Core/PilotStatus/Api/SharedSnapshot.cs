@@ -51,6 +51,21 @@ internal sealed class SharedSnapshot<T>(TimeProvider clock, TimeSpan lifetime) w
         }
     }
 
+    /// <summary>
+    /// Drops the copy only while it is still <paramref name="stale"/>: every caller that found the same copy lacking
+    /// then shares one new fetch instead of each cancelling the last one's.
+    /// </summary>
+    public void Invalidate(T stale)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_value, stale))
+            {
+                _value = null;
+            }
+        }
+    }
+
     private async Task<ApiResult<T>> FetchAsync(Func<CancellationToken, Task<ApiResult<T>>> fetch, long generation)
     {
         await Task.Yield(); // Leave the caller's lock before any I/O starts.
