@@ -152,7 +152,7 @@ public class FailureTests
         var failure = (await harness.Client.ListNumbersAsync()).Failure!;
 
         Assert.Equal(ApiFailureKind.Unavailable, failure.Kind);
-        Assert.Equal("Pilot Status did not answer within 1 second. Try again in a minute; if it keeps happening, check the network connection.", failure.Message);
+        Assert.Equal("Pilot Status did not answer in time. Try again in a minute; if it keeps happening, check the network connection.", failure.Message);
     }
 
     [Theory]

@@ -104,8 +104,8 @@ internal sealed class FailureTranslator(TimeProvider clock, IOptions<PilotStatus
         $"Could not reach Pilot Status at {Authority()} ({reason}). Check the network connection and PilotStatus:BaseUrl, then try again.");
 
     private ApiFailure TimedOut() => new(ApiFailureKind.Unavailable,
-        $"Pilot Status did not answer within {Seconds(options.Value.TotalTimeout)}. Try again in a minute; " +
-        "if it keeps happening, check the network connection.");
+        // No figure here: a GET gives up after its retries, a POST (never retried) after one attempt.
+        "Pilot Status did not answer in time. Try again in a minute; if it keeps happening, check the network connection.");
 
     private static string Said(ErrorWire? error, string? code) =>
         string.IsNullOrWhiteSpace(error?.Error) || error.Error == code ? "" : $": \"{error.Error.Trim().TrimEnd('.')}\"";
