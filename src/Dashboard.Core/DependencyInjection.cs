@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<FleetIndex>();
         services.AddTransient<NumberFleet>();
         services.AddTransient<StateRefresh>();
+        services.AddSingleton<DuplicateSubmitGuard>();
+        services.AddTransient<NumberAdministration>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();
