@@ -1,3 +1,4 @@
+using Dashboard.Browser;
 using Dashboard.Components.Account;
 using Dashboard.Localization;
 using Dashboard.Sandbox;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         });
 
         services.AddDashboardLocalization();
+        services.AddScoped<ClipboardService>();
+        services.AddScoped<BrowserTimeZone>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

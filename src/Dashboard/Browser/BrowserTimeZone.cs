@@ -1,0 +1,30 @@
+using Microsoft.JSInterop;
+
+namespace Dashboard.Browser;
+
+/// <summary>
+/// The operator's time zone, asked of the browser once per circuit (<c>wwwroot/js/time-zone.js</c>): the server's own
+/// zone says nothing about where the operator sits. UTC until the browser has answered, or if it cannot.
+/// </summary>
+public sealed class BrowserTimeZone(IJSRuntime js)
+{
+    public const string ZoneFunction = "dashboardTimeZone";
+
+    private Task<TimeZoneInfo>? _zone;
+
+    /// <summary>Only after the first render: JavaScript cannot be called while a page is prerendered.</summary>
+    public Task<TimeZoneInfo> GetAsync() => _zone ??= ReadAsync();
+
+    private async Task<TimeZoneInfo> ReadAsync()
+    {
+        try
+        {
+            var id = await js.InvokeAsync<string?>(ZoneFunction);
+            return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
