@@ -3,6 +3,7 @@ using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Numbers;
@@ -12,7 +13,7 @@ public sealed class NumberAdministrationTests : IDisposable
     private static readonly OperatorScope Administrator = new("admin-1", OperatorRoles.Administrator, null);
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-07-01T12:00:00Z"));
-    private readonly InMemoryDatabase _database = new();
+    private readonly TestDatabase _database = new();
     private readonly ScriptedPilotStatusClient _api;
     private readonly CustomerDirectory _directory;
     private readonly NumberAdministration _administration;

@@ -1,0 +1,123 @@
+using Bunit;
+using Dashboard.Browser;
+using Dashboard.Components.Pages.Numbers;
+using Dashboard.Core.Numbers;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Tests.Numbers;
+
+public sealed class NumberDetailPanelTests : NumberComponentTestContext
+{
+    [Fact]
+    public void A_QR_number_shows_its_phone_both_states_id_instance_times_and_key_hints()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Details[ContractNumbers.QrId] = ContractNumbers.Found(ContractNumbers.QrDetail());
+
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.QrId));
+
+        panel.WaitForAssertion(() => Assert.Equal("Suporte", panel.Find("h1").TextContent));
+        var text = panel.Find(".number-detail").TextContent;
+        Assert.Contains("+55 11 99999-9999", text);
+        Assert.Contains("+5511999999999", text);
+        Assert.Contains("Pilot Status (QR)", text);
+        Assert.Contains("Listed: Connected", text);
+        Assert.Contains("Live: Connected", text);
+        Assert.Contains("Ready to send", text);
+        Assert.Equal(ContractNumbers.QrId, panel.Find(".number-id").TextContent);
+        Assert.Contains("tenant-5511999999999", text);
+        Assert.Contains("ps_abcd…wxyz", text);
+        Assert.Contains("Pilot Status reports no health data for this number.", text);
+        Assert.DoesNotContain("Refresh from Meta", text);
+        Assert.Contains(panel.FindAll("time"), t => t.GetAttribute("title") == "2026-06-01 11:59:00 UTC");
+        Assert.Equal($"numbers/{ContractNumbers.QrId}/messages", panel.FindAll("a").Single(a => a.TextContent.Contains("View messages")).GetAttribute("href"));
+        Assert.Contains(panel.FindAll("button"), b => b.TextContent.Contains("Remove"));
+    }
+
+    [Fact]
+    public void A_Meta_number_shows_its_health_and_Meta_snapshot_and_can_refresh_it_from_Meta()
+    {
+        Api.Numbers.Add(ContractNumbers.Meta());
+        Api.Details[ContractNumbers.MetaId] = ContractNumbers.Found(ContractNumbers.MetaDetail());
+
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.MetaId));
+
+        panel.WaitForAssertion(() => Assert.Equal("My WhatsApp", panel.Find("h1").TextContent));
+        var text = panel.Find(".number-detail").TextContent;
+        Assert.Contains("Meta Cloud API", text);
+        foreach (var value in new[] { "GREEN", "TIER_2K", "CONNECTED", "Acme LTDA", "8h-18h", "contato@acme.com", "https://acme.com", "RETAIL", "Acme WABA", "1029384756", "verified", "BRL" })
+        {
+            Assert.Contains(value, text);
+        }
+
+        Assert.Contains("Read from Meta 3 hours ago.", text);
+
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Refresh from Meta")).Click();
+
+        panel.WaitForAssertion(() => Assert.Equal((ContractNumbers.MetaId, true), Api.DetailRequests.Last()));
+    }
+
+    [Fact]
+    public void The_copy_button_puts_the_exact_number_ID_on_the_clipboard_and_says_so()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Details[ContractNumbers.QrId] = ContractNumbers.Found(ContractNumbers.QrDetail());
+        var copy = JSInterop.SetupVoid(ClipboardService.CopyFunction, ContractNumbers.QrId);
+        copy.SetVoidResult();
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.QrId));
+
+        panel.WaitForElement("button[aria-label='Copy number ID']").Click();
+
+        var invocation = copy.VerifyInvoke(ClipboardService.CopyFunction);
+        Assert.Equal(ContractNumbers.QrId, Assert.Single(invocation.Arguments));
+        panel.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Copied"));
+    }
+
+    [Fact]
+    public void A_number_that_no_longer_exists_says_so_and_leads_back_to_the_list()
+    {
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_removed_yesterday"));
+
+        panel.WaitForAssertion(() => Assert.Contains("This number no longer exists", panel.Markup));
+        Assert.Contains(NumberFleet.NotFound.Message, panel.Find("[role=alert]").TextContent);
+        Assert.Contains(panel.FindAll("a"), a => a.GetAttribute("href") == "numbers" && a.TextContent.Contains("Back to the numbers list"));
+        Assert.DoesNotContain("Try again", panel.Markup);
+    }
+
+    [Fact]
+    public async Task Support_sees_the_number_but_not_the_Remove_action()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Details[ContractNumbers.QrId] = ContractNumbers.Found(ContractNumbers.QrDetail());
+        await SignInAsSupportOfAsync(ContractNumbers.QrId);
+
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.QrId));
+
+        panel.WaitForAssertion(() => Assert.Equal("Suporte", panel.Find("h1").TextContent));
+        Assert.Contains("Padaria Estrela", panel.Markup);
+        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Contains("Remove"));
+    }
+
+    [Fact]
+    public void Removing_from_the_embedded_panel_deletes_the_number_and_tells_the_list()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Details[ContractNumbers.QrId] = ContractNumbers.Found(ContractNumbers.QrDetail());
+        var changed = 0;
+        var dialogs = Render<MudDialogProvider>();
+        var panel = Render<NumberDetailPanel>(p => p
+            .Add(x => x.NumberId, ContractNumbers.QrId)
+            .Add(x => x.Embedded, true)
+            .Add(x => x.OnChanged, () => changed++));
+
+        panel.WaitForAssertion(() => Assert.Equal("Suporte", panel.Find("h2").TextContent));
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
+        dialogs.WaitForElement("input").Input("9999");
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(1, changed));
+        Assert.Equal(ContractNumbers.QrId, Assert.Single(Api.Deletes));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "The number was removed from Pilot Status.");
+    }
+}
