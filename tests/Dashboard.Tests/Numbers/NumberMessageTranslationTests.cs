@@ -1,0 +1,37 @@
+using System.Xml.Linq;
+using Dashboard.Core.Numbers;
+using Dashboard.Core.PilotStatus.Numbers;
+
+namespace Dashboard.Tests.Numbers;
+
+/// <summary>
+/// The number screens show Core's own sentences through the localizer (<c>L[failure.Message]</c>), which the scan of
+/// <c>L["..."]</c> literals cannot see; this holds those sentences to their translations instead.
+/// </summary>
+public sealed class NumberMessageTranslationTests
+{
+    [Fact]
+    public void Every_sentence_Core_writes_about_numbers_has_a_Brazilian_Portuguese_translation()
+    {
+        var states = new[] { NumberState.Open, NumberState.Connecting, NumberState.Closed, default }.Select(s => s.DisplayName);
+        var portuguese = XDocument.Load(ResxPath("SharedResource.pt-BR.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+        var missing = PhoneInput.AllProblems.Concat(NumberAdministration.AllMessages).Concat(states).Where(m => !portuguese.Contains(m));
+
+        Assert.Empty(missing);
+    }
+
+    private static string ResxPath(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "src", "Dashboard", "Resources", "Localization", file);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}
