@@ -22,6 +22,9 @@ public static class DependencyInjection
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
+
+            // Fully opaque: at MudBlazor's default 95 % the page shows through and white text on success green drops below WCAG AA.
+            config.SnackbarConfiguration.MaximumOpacity = 100;
         });
 
         services.AddDashboardLocalization();
