@@ -22,7 +22,7 @@ public sealed class NumberAdministrationTests : IDisposable
     {
         _api = new ScriptedPilotStatusClient(_clock);
         _directory = new CustomerDirectory(_database, _clock);
-        _administration = new NumberAdministration(_api, new NumberFleet(_api, _directory), _directory, _database, new DuplicateSubmitGuard(_clock), _clock);
+        _administration = new NumberAdministration(_api, new NumberFleet(_api, _directory, new FleetIndex()), _directory, _database, new DuplicateSubmitGuard(_clock), _clock);
     }
 
     [Fact]

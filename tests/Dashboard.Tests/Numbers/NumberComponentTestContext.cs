@@ -22,6 +22,7 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<OperatorScopes>();
+        Services.AddSingleton<FleetIndex>();
         Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DuplicateSubmitGuard>();
         Services.AddTransient<NumberAdministration>();
