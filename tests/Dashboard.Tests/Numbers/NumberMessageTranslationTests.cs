@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Tests.Numbers;
 
@@ -19,6 +23,25 @@ public sealed class NumberMessageTranslationTests
         var missing = PhoneInput.AllProblems.Concat(NumberAdministration.AllMessages).Concat(states).Where(m => !portuguese.Contains(m));
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void A_sentence_from_Core_reaches_the_screen_in_Portuguese_through_the_localizer()
+    {
+        using var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
+        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("pt-BR");
+
+            Assert.Equal("Falta o DDD: coloque os dois dígitos do DDD antes do número, por exemplo (11) 99999-9999.", localizer[PhoneInput.MissingAreaCode].Value);
+            Assert.Equal("Conectado", localizer[NumberState.Open.DisplayName].Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private static string ResxPath(string file)
