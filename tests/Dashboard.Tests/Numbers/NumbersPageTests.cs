@@ -26,6 +26,7 @@ public sealed class NumbersPageTests : DashboardTestContext
         Services.AddSingleton<FleetIndex>();
         Services.AddTransient<NumberFleet>();
         Services.AddTransient<StateRefresh>();
+        Services.AddScoped<Dashboard.Browser.ClipboardService>();
         _api.Numbers.AddRange(
         [
             FakePilotStatusClient.Number("cmm0aaa1", "Padaria Estrela · Vendas", "+5511982056555", "OPEN"),
@@ -76,7 +77,7 @@ public sealed class NumbersPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
         Assert.Contains("Vendas", page.FindAll("tbody tr")[0].TextContent);
-        Assert.Equal("descending", page.FindAll("th")[0].GetAttribute("aria-sort"));
+        Assert.Equal("descending", page.FindAll("th[aria-sort]")[0].GetAttribute("aria-sort"));
     }
 
     [Fact]
@@ -115,6 +116,22 @@ public sealed class NumbersPageTests : DashboardTestContext
 
         page.WaitForAssertion(() =>
             Assert.EndsWith("numbers/export.csv?state=connected", page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Selected_number_IDs_are_copied_one_per_line()
+    {
+        var copy = JSInterop.SetupVoid(Dashboard.Browser.ClipboardService.CopyFunction, _ => true);
+        var page = Render<NumbersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+
+        page.Find("input[aria-label='Select Padaria Estrela · Vendas']").Change(true);
+        page.Find("input[aria-label='Select Clínica Sorriso · Atendimento']").Change(true);
+        Assert.Contains("2", page.Find("[role=region]").TextContent);
+        page.FindAll("[role=region] button").Single(b => b.TextContent.Contains("Copy IDs")).Click();
+
+        var invocation = Assert.Single(copy.Invocations);
+        Assert.Equal("cmm0aaa1\ncmm0bbb1", invocation.Arguments[0]);
     }
 
     protected override void Dispose(bool disposing)
