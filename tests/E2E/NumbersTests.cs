@@ -55,6 +55,33 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
         await Assertions.Expect(other.Locator("tbody .mud-chip").First).ToHaveTextAsync("Disconnected");
     }
 
+    [Fact]
+    public async Task A_wrong_phone_is_explained_and_creates_nothing_and_a_right_one_adds_the_number()
+    {
+        await SignInAsync();
+        var numbers = new NumbersPage(Page);
+        await numbers.OpenAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await new NumberDetailPage(Page).ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Add number" }), dialog);
+
+        await dialog.GetByLabel("Name").FillAsync("Loja Nova · Teste");
+        await dialog.GetByLabel("Phone").FillAsync("(11) 3333");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("The number is too short");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        await dialog.GetByLabel("Phone").FillAsync("(11) 98765-4321");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Loja Nova · Teste was added to Pilot Status.");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+
+        await numbers.SearchAsync("Loja Nova");
+        await Assertions.Expect(numbers.Rows).ToHaveCountAsync(1);
+        await Assertions.Expect(numbers.Rows.First).ToContainTextAsync("+5511987654321");
+    }
+
     private async Task SignInAsync()
     {
         await Page.GotoAsync("/Account/Login");
