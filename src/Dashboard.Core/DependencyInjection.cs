@@ -40,6 +40,7 @@ public static class DependencyInjection
 
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<FleetIndex>();
+        services.AddSingleton<MetaQuality>();
         services.AddTransient<NumberFleet>();
         services.AddTransient<StateRefresh>();
         services.AddSingleton<DuplicateSubmitGuard>();

@@ -21,6 +21,11 @@ public sealed class FakePilotStatusClient : IPilotStatusClient
     /// <summary>Per-number live status answers; numbers not in here answer with their listed state.</summary>
     public Dictionary<string, ApiResult<LiveStatus>> LiveStatuses { get; } = [];
 
+    /// <summary>The health block a number's detail answers with.</summary>
+    public Dictionary<string, NumberHealth> Health { get; } = [];
+
+    public int DetailCalls { get; private set; }
+
     public int LiveStatusCalls => _liveStatusCalls;
 
     public int MaxConcurrentLiveStatusCalls { get; private set; }
@@ -42,8 +47,11 @@ public sealed class FakePilotStatusClient : IPilotStatusClient
     {
     }
 
-    public Task<ApiResult<NumberDetail>> GetNumberAsync(string numberId, bool refreshFromMeta = false, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Find(numberId).Map(n => new NumberDetail(n, null, null)));
+    public Task<ApiResult<NumberDetail>> GetNumberAsync(string numberId, bool refreshFromMeta = false, CancellationToken cancellationToken = default)
+    {
+        DetailCalls++;
+        return Task.FromResult(Find(numberId).Map(n => new NumberDetail(n, Health.GetValueOrDefault(numberId), null)));
+    }
 
     public Task<ApiResult<CreatedNumber>> CreateNumberAsync(NewNumber number, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("Not expected in this test.");

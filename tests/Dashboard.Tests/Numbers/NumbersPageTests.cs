@@ -4,6 +4,7 @@ using Dashboard.Core.Customers;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
+using Dashboard.Core.PilotStatus.Numbers;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class NumbersPageTests : DashboardTestContext
         Services.AddTransient<NumberFleet>();
         Services.AddTransient<StateRefresh>();
         Services.AddScoped<Dashboard.Browser.ClipboardService>();
+        Services.AddSingleton<MetaQuality>();
         _api.Numbers.AddRange(
         [
             FakePilotStatusClient.Number("cmm0aaa1", "Padaria Estrela · Vendas", "+5511982056555", "OPEN"),
@@ -132,6 +134,19 @@ public sealed class NumbersPageTests : DashboardTestContext
 
         var invocation = Assert.Single(copy.Invocations);
         Assert.Equal("cmm0aaa1\ncmm0bbb1", invocation.Arguments[0]);
+    }
+
+    [Fact]
+    public void Meta_numbers_show_their_quality_rating_once_read()
+    {
+        _api.Numbers.Add(FakePilotStatusClient.Number("wa_abc", "Acme · Meta", "+5511999999999", provider: "META"));
+        _api.Health["wa_abc"] = new NumberHealth("YELLOW", "TIER_2K", "CONNECTED", true);
+
+        var page = Render<NumbersPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Acme · Meta")).TextContent));
+        Assert.Equal(1, _api.DetailCalls);
+        Assert.DoesNotContain("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Padaria Estrela · Vendas")).TextContent);
     }
 
     protected override void Dispose(bool disposing)
