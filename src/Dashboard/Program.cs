@@ -4,6 +4,7 @@ using Dashboard.Components.Account;
 using Dashboard.Configuration;
 using Dashboard.Core;
 using Dashboard.Core.Data;
+using Dashboard.Diagnostics;
 using Dashboard.Localization;
 using Dashboard.Numbers;
 using Dashboard.Sandbox;
@@ -56,6 +57,7 @@ app.MapDashboardHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapNumbersExport();
+app.MapMemoryEndpointIfEnabled();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

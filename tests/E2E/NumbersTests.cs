@@ -46,13 +46,13 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
 
         await numbers.ExpectShownAsync();
         await Assertions.Expect(numbers.StateCount("disconnected")).ToHaveAttributeAsync("aria-pressed", "true");
-        var states = await Page.Locator("tbody .mud-chip").AllInnerTextsAsync();
+        var states = await Page.Locator("tbody .state-badge").AllInnerTextsAsync();
         Assert.NotEmpty(states);
         Assert.All(states, s => Assert.Equal("Disconnected", s.Trim()));
 
         var other = await Page.Context.NewPageAsync();
         await other.GotoAsync(bookmark);
-        await Assertions.Expect(other.Locator("tbody .mud-chip").First).ToHaveTextAsync("Disconnected");
+        await Assertions.Expect(other.Locator("tbody .state-badge").First).ToHaveTextAsync("Disconnected");
     }
 
     [Fact]
