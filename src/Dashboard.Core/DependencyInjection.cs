@@ -1,3 +1,4 @@
+using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<PilotStatusOptions>().BindConfiguration(PilotStatusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstAdministratorOptions>().BindConfiguration(FirstAdministratorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDashboardDatabase();
@@ -45,6 +47,7 @@ public static class DependencyInjection
         services.AddTransient<StateRefresh>();
         services.AddSingleton<DuplicateSubmitGuard>();
         services.AddTransient<NumberAdministration>();
+        services.AddTransient<ConnectSessions>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();

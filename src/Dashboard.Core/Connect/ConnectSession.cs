@@ -1,0 +1,389 @@
+using Dashboard.Core.Numbers;
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Dashboard.Core.PilotStatus.Numbers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Connect;
+
+public enum ConnectStage
+{
+    /// <summary>Checking the operator's scope and reading the number's live state.</summary>
+    Loading,
+
+    /// <summary>The number is known and can be connected; waiting for the operator to ask for a code.</summary>
+    Ready,
+
+    /// <summary>A code is on screen; it is replaced before it expires and <c>/status</c> is polled.</summary>
+    ShowingCode,
+
+    /// <summary>The phone paired: the number is OPEN.</summary>
+    Connected,
+
+    /// <summary>The number was OPEN before any code was asked for (the API answers 409): good news, nothing to do.</summary>
+    AlreadyConnected,
+
+    /// <summary>A Meta Cloud API number: it has no QR flow.</summary>
+    MetaNumber,
+
+    /// <summary>Every code of the attempt was shown and none was scanned.</summary>
+    Exhausted,
+
+    /// <summary>Pilot Status refused or could not answer; <see cref="ConnectSession.Failure"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>Makes one <see cref="ConnectSession"/> per wizard, for the signed-in operator.</summary>
+public sealed class ConnectSessions(
+    IPilotStatusClient pilotStatus,
+    NumberFleet fleet,
+    IOptions<ConnectOptions> options,
+    TimeProvider clock,
+    ILogger<ConnectSession> logger)
+{
+    public ConnectSession Create(OperatorScope scope, string numberId) =>
+        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId);
+}
+
+/// <summary>
+/// One run of the connect wizard, without UI: scope check, codes fetched before they expire, "code N of M", live status
+/// polled while a code is on screen, and an outcome. Every timer reads the injected <see cref="TimeProvider"/>.
+/// Disposing it stops all timers and polling; calls already on their way are cancelled and their answers ignored.
+/// </summary>
+public sealed partial class ConnectSession : IDisposable
+{
+    public const string UnexpectedFailure = "Something went wrong while waiting for the phone. Start again.";
+
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly IPilotStatusClient _pilotStatus;
+    private readonly NumberFleet _fleet;
+    private readonly ConnectOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly OperatorScope _scope;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private ITimer? _replaceTimer;
+    private ITimer? _pollTimer;
+    private ITimer? _tickTimer;
+    private ConnectCode? _code;
+    private DateTimeOffset _codeExpiresAt;
+    private volatile bool _disposed;
+
+    internal ConnectSession(
+        IPilotStatusClient pilotStatus, NumberFleet fleet, ConnectOptions options, TimeProvider clock, ILogger logger,
+        OperatorScope scope, string numberId)
+    {
+        (_pilotStatus, _fleet, _options, _clock, _logger, _scope) = (pilotStatus, fleet, options, clock, logger, scope);
+        NumberId = numberId;
+    }
+
+    public string NumberId { get; }
+
+    public ConnectStage Stage { get; private set; } = ConnectStage.Loading;
+
+    /// <summary>The number as listed, with its customer; null until loaded or when the operator may not see it.</summary>
+    public FleetRow? Number { get; private set; }
+
+    /// <summary>The latest live state read, if any.</summary>
+    public LiveStatus? Live { get; private set; }
+
+    /// <summary>The code to show, or null: only while <see cref="ConnectStage.ShowingCode"/> and never past its expiry.</summary>
+    public ConnectCode? Code => Stage == ConnectStage.ShowingCode && _clock.GetUtcNow() < _codeExpiresAt ? _code : null;
+
+    /// <summary>Which code of the attempt is on screen (1-based); 0 before the first.</summary>
+    public int CodeNumber { get; private set; }
+
+    public int MaxCodes => _options.MaxCodes;
+
+    public bool IsLastCode => CodeNumber >= MaxCodes;
+
+    /// <summary>When the code on screen is replaced by the next one (or, for the last code, withdrawn).</summary>
+    public DateTimeOffset? ReplacedAt { get; private set; }
+
+    /// <summary>The countdown shown beside the code, in whole seconds rounded up.</summary>
+    public TimeSpan TimeLeft => ReplacedAt is { } at && at > _clock.GetUtcNow()
+        ? TimeSpan.FromSeconds(Math.Ceiling((at - _clock.GetUtcNow()).TotalSeconds))
+        : TimeSpan.Zero;
+
+    /// <summary>Whether the operator pressed "Show code"; until then the QR and pairing code stay hidden.</summary>
+    public bool Revealed { get; private set; }
+
+    public ApiFailure? Failure { get; private set; }
+
+    /// <summary>Raised on every change worth drawing, including each second of the countdown. May come from a timer thread.</summary>
+    public event Action? Changed;
+
+    /// <summary>Raised each time the operator reveals a code: the hook for the audit log.</summary>
+    public event Action<CodeReveal>? CodeRevealed;
+
+    /// <summary>Checks scope and provider and reads the live state: Ready, AlreadyConnected, MetaNumber or Failed.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var row = await _fleet.FindAsync(_scope, NumberId, cancellationToken);
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (!row.Succeeded)
+            {
+                Fail(row.Failure);
+                return;
+            }
+
+            Number = row.Value;
+            if (row.Value.Number.Provider.IsMeta)
+            {
+                Finish(ConnectStage.MetaNumber);
+                return;
+            }
+
+            var live = await _pilotStatus.GetLiveStatusAsync(NumberId, cancellationToken);
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (live.Failure is { Kind: ApiFailureKind.NotFound })
+            {
+                Fail(NumberFleet.NotFound);
+                return;
+            }
+
+            // Any other failure leaves the state unknown; asking for a code will tell.
+            Live = live.Value;
+            Finish(Live?.State.IsOpen == true ? ConnectStage.AlreadyConnected : ConnectStage.Ready);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Asks for the first code and starts the countdown and polling. Also "Start again" after exhaustion or a failure.</summary>
+    public async Task StartAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_disposed || Stage is not (ConnectStage.Ready or ConnectStage.Exhausted or ConnectStage.Failed) || Number is null)
+            {
+                return;
+            }
+
+            (CodeNumber, Failure) = (0, null);
+            await FetchNextCodeAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Reveal()
+    {
+        if (_disposed || Revealed)
+        {
+            return;
+        }
+
+        Revealed = true;
+        var reveal = new CodeReveal(_scope.OperatorId, NumberId, _clock.GetUtcNow());
+        LogReveal(_logger, reveal.OperatorId, reveal.NumberId);
+        CodeRevealed?.Invoke(reveal);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Reads the live state now instead of at the next poll, e.g. right after a (simulated) scan.</summary>
+    public async Task CheckNowAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await PollAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        StopTimers();
+        // Cancelled, not disposed: a timer callback already running may still read its token.
+        _stopping.Cancel();
+        Changed = null;
+        CodeRevealed = null;
+    }
+
+    // Callers hold the gate.
+    private async Task FetchNextCodeAsync()
+    {
+        var firstOfAttempt = CodeNumber == 0;
+        var result = await _pilotStatus.ConnectNumberAsync(NumberId, _stopping.Token);
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (!result.Succeeded)
+        {
+            if (result.Failure.Kind == ApiFailureKind.Conflict)
+            {
+                // 409: the number is OPEN. Before any code that is "already connected"; after one, the phone paired.
+                Finish(firstOfAttempt ? ConnectStage.AlreadyConnected : ConnectStage.Connected);
+            }
+            else
+            {
+                Fail(result.Failure.Kind == ApiFailureKind.NotFound ? NumberFleet.NotFound : result.Failure);
+            }
+
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+
+        // Only a number that was CLOSE gets a fresh attempt whose first code lives longer; joining an attempt already
+        // under way (CONNECTING) gets one of its later codes, so the shorter lifetime is the safe guess.
+        var lifetime = firstOfAttempt && Live?.State.IsConnecting != true ? _options.FirstCodeLifetime : _options.NextCodeLifetime;
+        CodeNumber++;
+        (_code, _codeExpiresAt) = (result.Value, now + lifetime);
+        ReplacedAt = _codeExpiresAt - _options.RefreshMargin;
+        Stage = ConnectStage.ShowingCode;
+
+        _replaceTimer?.Dispose();
+        _replaceTimer = _clock.CreateTimer(_ => Run(ReplaceCodeAsync), null, ReplacedAt.Value - now, Timeout.InfiniteTimeSpan);
+        _pollTimer ??= _clock.CreateTimer(_ => Run(PollAsync), null, _options.PollInterval, _options.PollInterval);
+        _tickTimer ??= _clock.CreateTimer(_ => { if (!_disposed) { Changed?.Invoke(); } }, null, Tick, Tick);
+        Changed?.Invoke();
+    }
+
+    private async Task ReplaceCodeAsync()
+    {
+        if (Stage != ConnectStage.ShowingCode || _clock.GetUtcNow() < ReplacedAt)
+        {
+            return;
+        }
+
+        if (!IsLastCode)
+        {
+            await FetchNextCodeAsync();
+            return;
+        }
+
+        // The last code is withdrawn; a scan in its final seconds would still count, so look once more before giving up.
+        await PollAsync();
+        if (Stage == ConnectStage.ShowingCode)
+        {
+            Finish(ConnectStage.Exhausted);
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        if (_disposed || Stage != ConnectStage.ShowingCode)
+        {
+            return;
+        }
+
+        var status = await _pilotStatus.GetLiveStatusAsync(NumberId, _stopping.Token);
+        if (_disposed || Stage != ConnectStage.ShowingCode)
+        {
+            return;
+        }
+
+        if (!status.Succeeded)
+        {
+            Fail(status.Failure.Kind == ApiFailureKind.NotFound ? NumberFleet.NotFound : status.Failure);
+            return;
+        }
+
+        Live = status.Value;
+        if (Live.State.IsOpen || Live.Ready)
+        {
+            Finish(ConnectStage.Connected);
+            _pilotStatus.InvalidateNumberList();
+        }
+        else
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>Runs timer work one at a time with the operator's own actions; a late tick after dispose does nothing.</summary>
+    private async void Run(Func<Task> work)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _gate.WaitAsync(_stopping.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && _disposed)
+        {
+            // Stopped while a call was on its way: nothing is left to update.
+        }
+        catch (Exception e)
+        {
+            // A timer thread has no caller to throw to: show it as a failure instead of losing it.
+            LogTimerFailure(_logger, e, NumberId);
+            Fail(new ApiFailure(ApiFailureKind.Unavailable, UnexpectedFailure));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Finish(ConnectStage stage)
+    {
+        StopTimers();
+        (Stage, _code, ReplacedAt) = (stage, null, null);
+        Changed?.Invoke();
+    }
+
+    private void Fail(ApiFailure failure)
+    {
+        Failure = failure;
+        Finish(ConnectStage.Failed);
+    }
+
+    private void StopTimers()
+    {
+        _replaceTimer?.Dispose();
+        _pollTimer?.Dispose();
+        _tickTimer?.Dispose();
+        (_replaceTimer, _pollTimer, _tickTimer) = (null, null, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator {OperatorId} revealed the connect code of number {NumberId}")]
+    private static partial void LogReveal(ILogger logger, string operatorId, string numberId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The connect wizard of number {NumberId} failed on a timer")]
+    private static partial void LogTimerFailure(ILogger logger, Exception exception, string numberId);
+}
