@@ -33,6 +33,13 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
 
     public ConcurrentQueue<(string Id, bool RefreshFromMeta)> DetailRequests { get; } = new();
 
+    /// <summary>What <c>/connect</c> answers; unscripted by default.</summary>
+    public Func<string, ApiResult<ConnectCode>> OnConnect { get; set; } = _ => NotScripted;
+
+    public ConcurrentQueue<string> ConnectRequests { get; } = new();
+
+    public ConcurrentQueue<string> StatusRequests { get; } = new();
+
     public DateTimeOffset? NumberListFetchedAt => clock.GetUtcNow();
 
     public int ListInvalidations { get; private set; }
@@ -70,6 +77,7 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
 
     public Task<ApiResult<LiveStatus>> GetLiveStatusAsync(string numberId, CancellationToken cancellationToken = default)
     {
+        StatusRequests.Enqueue(numberId);
         if (LiveStatuses.TryGetValue(numberId, out var status))
         {
             return Task.FromResult(status);
@@ -87,8 +95,11 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
         return Task.FromResult(DeleteResult ?? ApiResult.Success(new NumberRemoved(numberId)));
     }
 
-    public Task<ApiResult<ConnectCode>> ConnectNumberAsync(string numberId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ApiResult<ConnectCode>>(NotScripted);
+    public Task<ApiResult<ConnectCode>> ConnectNumberAsync(string numberId, CancellationToken cancellationToken = default)
+    {
+        ConnectRequests.Enqueue(numberId);
+        return Task.FromResult(OnConnect(numberId));
+    }
 
     public Task<ApiResult<RemotePairingLink>> CreateRemotePairingLinkAsync(RemotePairingRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult<ApiResult<RemotePairingLink>>(NotScripted);

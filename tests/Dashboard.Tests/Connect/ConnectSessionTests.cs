@@ -1,0 +1,284 @@
+using Dashboard.Core.Connect;
+using Dashboard.Core.Customers;
+using Dashboard.Core.Numbers;
+using Dashboard.Core.Operators;
+using Dashboard.Core.PilotStatus;
+using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Tests.Numbers;
+using Dashboard.Tests.PilotStatus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Connect;
+
+public sealed class ConnectSessionTests : IDisposable
+{
+    private const string Id = ContractNumbers.QrId;
+    private static readonly OperatorScope Administrator = new("operator-1", OperatorRoles.Administrator, null);
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-06-30T12:00:00Z"));
+    private readonly TestDatabase _database = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly ILoggerFactory _loggers;
+    private readonly ScriptedPilotStatusClient _api;
+    private readonly List<ConnectSession> _sessions = [];
+    private int _codesIssued;
+
+    public ConnectSessionTests()
+    {
+        _loggers = LoggerFactory.Create(b => b.AddProvider(_logs));
+        _api = new ScriptedPilotStatusClient(_clock);
+        _api.Numbers.Add(Disconnected());
+        _api.OnConnect = _ =>
+        {
+            _codesIssued++;
+            return ApiResult.Success(new ConnectCode($"data:image/png;base64,QR{_codesIssued}", $"CODE{_codesIssued:0000}"));
+        };
+    }
+
+    [Fact]
+    public async Task The_countdown_runs_to_the_first_codes_replacement_a_few_seconds_before_it_expires()
+    {
+        var session = await StartedAsync();
+        var changes = 0;
+        session.Changed += () => changes++;
+
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.Equal("CODE0001", session.Code?.PairingCode);
+        Assert.Equal(TimeSpan.FromSeconds(56), session.TimeLeft);
+
+        Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(46), session.TimeLeft);
+        Assert.True(changes >= 10, $"The countdown should redraw every second; it changed {changes} times.");
+    }
+
+    [Fact]
+    public async Task The_next_code_is_fetched_before_the_current_one_expires_and_lives_the_shorter_lifetime()
+    {
+        var session = await StartedAsync();
+
+        Advance(TimeSpan.FromSeconds(55));
+        Assert.Single(_api.ConnectRequests);
+        Assert.Equal(1, session.CodeNumber);
+
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, _api.ConnectRequests.Count);
+        Assert.Equal(2, session.CodeNumber);
+        Assert.Equal("CODE0002", session.Code?.PairingCode);
+        Assert.Equal(TimeSpan.FromSeconds(16), session.TimeLeft);
+    }
+
+    [Fact]
+    public async Task Joining_an_attempt_already_under_way_assumes_the_shorter_lifetime_for_the_first_code()
+    {
+        SetLive(NumberState.Connecting);
+
+        var session = await StartedAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(16), session.TimeLeft);
+    }
+
+    [Fact]
+    public async Task The_attempt_counter_goes_to_six_then_the_attempt_is_exhausted_and_can_start_again()
+    {
+        var session = await StartedAsync();
+
+        Advance(TimeSpan.FromSeconds(56 + (16 * 4)));
+        Assert.Equal(6, session.CodeNumber);
+        Assert.Equal(6, session.MaxCodes);
+        Assert.True(session.IsLastCode);
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+
+        Advance(TimeSpan.FromSeconds(16));
+        Assert.Equal(ConnectStage.Exhausted, session.Stage);
+        Assert.Null(session.Code);
+        Assert.Equal(6, _api.ConnectRequests.Count);
+
+        var polls = _api.StatusRequests.Count;
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(polls, _api.StatusRequests.Count);
+
+        await session.StartAsync();
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.Equal(1, session.CodeNumber);
+        Assert.Equal("CODE0007", session.Code?.PairingCode);
+    }
+
+    [Fact]
+    public async Task A_poll_that_reads_OPEN_shows_success_at_once_hides_the_code_and_stops_polling()
+    {
+        var session = await StartedAsync();
+        Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, _api.StatusRequests.Count); // one to prepare, one poll
+
+        SetLive(NumberState.Open, ready: true);
+        Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(ConnectStage.Connected, session.Stage);
+        Assert.Null(session.Code);
+        Assert.Equal(1, _api.ListInvalidations);
+        var polls = _api.StatusRequests.Count;
+        Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(polls, _api.StatusRequests.Count);
+        Assert.Single(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task A_409_at_start_means_already_connected()
+    {
+        _api.OnConnect = _ => new ApiFailure(ApiFailureKind.Conflict, "Number is already connected, so there is no new code to scan.");
+
+        var session = await StartedAsync();
+
+        Assert.Equal(ConnectStage.AlreadyConnected, session.Stage);
+        Assert.Null(session.Failure);
+        Assert.Null(session.Code);
+    }
+
+    [Fact]
+    public async Task A_number_whose_live_state_is_OPEN_is_already_connected_without_asking_for_a_code()
+    {
+        SetLive(NumberState.Open, ready: true);
+
+        var session = Create();
+        await session.LoadAsync();
+
+        Assert.Equal(ConnectStage.AlreadyConnected, session.Stage);
+        Assert.Empty(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task A_Meta_number_has_no_QR_flow_and_no_code_is_asked_for()
+    {
+        _api.Numbers.Add(ContractNumbers.Meta());
+
+        var session = Create(numberId: ContractNumbers.MetaId);
+        await session.LoadAsync();
+        await session.StartAsync();
+
+        Assert.Equal(ConnectStage.MetaNumber, session.Stage);
+        Assert.Empty(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task An_API_error_while_replacing_a_code_is_a_failure_with_the_APIs_message_and_stops_everything()
+    {
+        var session = await StartedAsync();
+        var limited = new ApiFailure(ApiFailureKind.RateLimited, "Pilot Status is limiting requests (HTTP 429). Try again in 30 seconds.");
+        _api.OnConnect = _ => limited;
+
+        Advance(TimeSpan.FromSeconds(56));
+
+        Assert.Equal(ConnectStage.Failed, session.Stage);
+        Assert.Equal(limited, session.Failure);
+        Assert.Null(session.Code);
+        var calls = _api.StatusRequests.Count + _api.ConnectRequests.Count;
+        Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(calls, _api.StatusRequests.Count + _api.ConnectRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_number_deleted_while_the_code_is_on_screen_is_reported_as_gone()
+    {
+        var session = await StartedAsync();
+        _api.LiveStatuses[Id] = ScriptedPilotStatusClient.NotFound(Id);
+
+        Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(ConnectStage.Failed, session.Stage);
+        Assert.Equal(ApiFailureKind.NotFound, session.Failure?.Kind);
+        Assert.Equal(NumberFleet.NotFound.Message, session.Failure?.Message);
+    }
+
+    [Fact]
+    public async Task A_number_outside_the_operators_scope_is_not_found_and_nothing_is_asked_of_Pilot_Status()
+    {
+        var support = new OperatorScope("operator-2", OperatorRoles.Support, new HashSet<int>());
+
+        var session = Create(support);
+        await session.LoadAsync();
+        await session.StartAsync();
+
+        Assert.Equal(ConnectStage.Failed, session.Stage);
+        Assert.Equal(NumberFleet.NotFound, session.Failure);
+        Assert.Empty(_api.StatusRequests);
+        Assert.Empty(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task Once_disposed_no_call_is_made_however_far_the_clock_moves()
+    {
+        var session = await StartedAsync();
+        Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(3, _api.StatusRequests.Count); // one to prepare, two polls
+
+        session.Dispose();
+        Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(3, _api.StatusRequests.Count);
+        Assert.Single(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task Revealing_the_code_is_logged_with_who_and_which_number_and_raised_for_the_audit_log()
+    {
+        var session = await StartedAsync();
+        var reveals = new List<CodeReveal>();
+        session.CodeRevealed += reveals.Add;
+        Assert.False(session.Revealed);
+
+        session.Reveal();
+
+        Assert.True(session.Revealed);
+        Assert.Equal([new CodeReveal("operator-1", Id, _clock.GetUtcNow())], reveals);
+        Assert.Contains(_logs.Lines, l => l.Contains("OperatorId=operator-1") && l.Contains($"NumberId={Id}") && l.Contains("revealed"));
+    }
+
+    [Theory]
+    [InlineData("ABCD1234", "ABCD-1234")]
+    [InlineData("abcd-1234", "ABCD-1234")]
+    [InlineData(" AB CD 12 34 ", "ABCD-1234")]
+    public void A_pairing_code_is_shown_upper_case_in_groups_of_four(string code, string shown) =>
+        Assert.Equal(shown, PairingCodeDisplay.Format(code));
+
+    public void Dispose()
+    {
+        _sessions.ForEach(s => s.Dispose());
+        _database.Dispose();
+        _loggers.Dispose();
+    }
+
+    private static WhatsAppNumber Disconnected() => ContractNumbers.Qr() with { State = NumberState.Closed, Ready = false };
+
+    private async Task<ConnectSession> StartedAsync()
+    {
+        var session = Create();
+        await session.LoadAsync();
+        await session.StartAsync();
+        return session;
+    }
+
+    private ConnectSession Create(OperatorScope? scope = null, string numberId = Id)
+    {
+        var fleet = new NumberFleet(_api, new CustomerDirectory(_database, _clock), new FleetIndex());
+        var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), _clock, _loggers.CreateLogger<ConnectSession>());
+        var session = sessions.Create(scope ?? Administrator, numberId);
+        _sessions.Add(session);
+        return session;
+    }
+
+    private void SetLive(NumberState state, bool ready = false) =>
+        _api.LiveStatuses[Id] = ApiResult.Success(new LiveStatus(Id, state, ready, _clock.GetUtcNow()));
+
+    /// <summary>Second by second, as a clock on a wall would: every timer due on the way fires in order.</summary>
+    private void Advance(TimeSpan by)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < by; elapsed += TimeSpan.FromSeconds(1))
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+}
