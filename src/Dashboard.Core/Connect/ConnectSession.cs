@@ -103,6 +103,9 @@ public sealed partial class ConnectSession : IDisposable
     /// <summary>When the code on screen is replaced by the next one (or, for the last code, withdrawn).</summary>
     public DateTimeOffset? ReplacedAt { get; private set; }
 
+    /// <summary>How long the code on screen stays there in all: what the countdown counts down from.</summary>
+    public TimeSpan CodeWindow { get; private set; }
+
     /// <summary>The countdown shown beside the code, in whole seconds rounded up.</summary>
     public TimeSpan TimeLeft => ReplacedAt is { } at && at > _clock.GetUtcNow()
         ? TimeSpan.FromSeconds(Math.Ceiling((at - _clock.GetUtcNow()).TotalSeconds))
@@ -262,6 +265,7 @@ public sealed partial class ConnectSession : IDisposable
         CodeNumber++;
         (_code, _codeExpiresAt) = (result.Value, now + lifetime);
         ReplacedAt = _codeExpiresAt - _options.RefreshMargin;
+        CodeWindow = lifetime - _options.RefreshMargin;
         Stage = ConnectStage.ShowingCode;
 
         _replaceTimer?.Dispose();
