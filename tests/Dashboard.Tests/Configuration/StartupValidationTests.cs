@@ -35,6 +35,14 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public void A_refresh_margin_that_leaves_a_code_no_time_on_screen_names_the_settings()
+    {
+        var error = StartupError(new() { ["Connect:NextCodeLifetime"] = "00:00:05", ["Connect:RefreshMargin"] = "00:00:05" });
+
+        Assert.Contains("Connect:NextCodeLifetime must be at least one second longer than Connect:RefreshMargin", error);
+    }
+
+    [Fact]
     public void A_missing_connection_string_names_the_setting()
     {
         var error = StartupError(new() { ["Database:ConnectionString"] = "" });
