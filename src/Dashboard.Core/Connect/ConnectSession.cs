@@ -128,40 +128,7 @@ public sealed partial class ConnectSession : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var row = await _fleet.FindAsync(_scope, NumberId, cancellationToken);
-            if (_disposed)
-            {
-                return;
-            }
-
-            if (!row.Succeeded)
-            {
-                Fail(row.Failure);
-                return;
-            }
-
-            Number = row.Value;
-            if (row.Value.Number.Provider.IsMeta)
-            {
-                Finish(ConnectStage.MetaNumber);
-                return;
-            }
-
-            var live = await _pilotStatus.GetLiveStatusAsync(NumberId, cancellationToken);
-            if (_disposed)
-            {
-                return;
-            }
-
-            if (live.Failure is { Kind: ApiFailureKind.NotFound })
-            {
-                Fail(NumberFleet.NotFound);
-                return;
-            }
-
-            // Any other failure leaves the state unknown; asking for a code will tell.
-            Live = live.Value;
-            Finish(Live?.State.IsOpen == true ? ConnectStage.AlreadyConnected : ConnectStage.Ready);
+            await LoadNumberAsync(cancellationToken);
         }
         finally
         {
@@ -175,9 +142,19 @@ public sealed partial class ConnectSession : IDisposable
         await _gate.WaitAsync();
         try
         {
-            if (_disposed || Stage is not (ConnectStage.Ready or ConnectStage.Exhausted or ConnectStage.Failed) || Number is null)
+            if (_disposed || Stage is not (ConnectStage.Ready or ConnectStage.Exhausted or ConnectStage.Failed))
             {
                 return;
+            }
+
+            // A wizard that could not even read the number starts over from there.
+            if (Number is null)
+            {
+                await LoadNumberAsync(CancellationToken.None);
+                if (Stage != ConnectStage.Ready)
+                {
+                    return;
+                }
             }
 
             (CodeNumber, Failure) = (0, null);
@@ -230,6 +207,46 @@ public sealed partial class ConnectSession : IDisposable
         _stopping.Cancel();
         Changed = null;
         CodeRevealed = null;
+    }
+
+    // Callers hold the gate.
+    private async Task LoadNumberAsync(CancellationToken cancellationToken)
+    {
+        Failure = null;
+        var row = await _fleet.FindAsync(_scope, NumberId, cancellationToken);
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (!row.Succeeded)
+        {
+            Fail(row.Failure);
+            return;
+        }
+
+        Number = row.Value;
+        if (row.Value.Number.Provider.IsMeta)
+        {
+            Finish(ConnectStage.MetaNumber);
+            return;
+        }
+
+        var live = await _pilotStatus.GetLiveStatusAsync(NumberId, cancellationToken);
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (live.Failure is { Kind: ApiFailureKind.NotFound })
+        {
+            Fail(NumberFleet.NotFound);
+            return;
+        }
+
+        // Any other failure leaves the state unknown; asking for a code will tell.
+        Live = live.Value;
+        Finish(Live?.State.IsOpen == true ? ConnectStage.AlreadyConnected : ConnectStage.Ready);
     }
 
     // Callers hold the gate.

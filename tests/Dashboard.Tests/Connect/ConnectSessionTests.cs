@@ -209,6 +209,23 @@ public sealed class ConnectSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_again_after_the_number_could_not_be_read_reads_it_again_and_asks_for_a_code()
+    {
+        var numbers = _api.Numbers.ToList();
+        _api.Numbers.Clear();
+        var session = Create();
+        await session.LoadAsync();
+        Assert.Equal(ConnectStage.Failed, session.Stage);
+
+        _api.Numbers.AddRange(numbers);
+        await session.StartAsync();
+
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.Null(session.Failure);
+        Assert.Equal(1, session.CodeNumber);
+    }
+
+    [Fact]
     public async Task Once_disposed_no_call_is_made_however_far_the_clock_moves()
     {
         var session = await StartedAsync();
