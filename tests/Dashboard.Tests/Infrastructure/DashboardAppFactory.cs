@@ -11,6 +11,13 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
+    static DashboardAppFactory()
+    {
+        // Every host watches its configuration files; dozens of hosts in parallel test classes exhaust the machine's
+        // inotify instances (128 by default) and start-up fails at random. Polling watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public DashboardAppFactory(IDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(_dataDirectory);
