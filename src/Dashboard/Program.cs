@@ -61,6 +61,10 @@ app.MapMemoryEndpointIfEnabled();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
+// The sandbox's own web server also says "Now listening on"; this line names the address to open.
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Pilot Status Fleet dashboard ready: open {Urls}", string.Join(" or ", app.Urls)));
+
 app.Run();
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
