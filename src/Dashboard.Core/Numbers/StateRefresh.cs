@@ -26,21 +26,25 @@ public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fle
         ApiFailure? stoppedBy = null;
         var done = 0;
 
+        // Only numbers the operator may see are asked; the rest are skipped as if they did not exist.
+        var visible = await fleet.AllMatchingAsync(scope, new FleetQuery(), cancellationToken);
+        if (!visible.Succeeded)
+        {
+            return new StateRefreshResult(statuses, 0, visible.Failure);
+        }
+
+        var visibleIds = visible.Value.Select(r => r.Number.Id).ToHashSet(StringComparer.Ordinal);
+        var asked = numberIds.Where(visibleIds.Contains).ToList();
+
         try
         {
-            await Parallel.ForEachAsync(numberIds, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency, CancellationToken = stop.Token }, async (id, ct) =>
+            await Parallel.ForEachAsync(asked, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency, CancellationToken = stop.Token }, async (id, ct) =>
         {
-            // Only numbers the operator may see; the rest are skipped as if they did not exist.
-            if (!(await fleet.FindAsync(scope, id, ct)).Succeeded)
-            {
-                return;
-            }
-
             var status = await pilotStatus.GetLiveStatusAsync(id, ct);
             if (status.Succeeded)
             {
                 statuses[id] = status.Value;
-                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), numberIds.Count, status.Value));
+                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), asked.Count, status.Value));
                 return;
             }
 
@@ -51,7 +55,7 @@ public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fle
             }
             else
             {
-                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), numberIds.Count, null));
+                progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), asked.Count, null));
             }
         });
         }
