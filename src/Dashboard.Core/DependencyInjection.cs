@@ -1,9 +1,11 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
+using Dashboard.Core.Settings;
 using Dashboard.Core.Setup;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +41,10 @@ public static class DependencyInjection
         services.AddSingleton<OperatorScopes>();
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
+
+        services.AddScoped<RequestOrigin>();
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<DashboardSettings>();
 
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<FleetIndex>();

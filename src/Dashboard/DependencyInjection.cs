@@ -1,3 +1,4 @@
+using Dashboard.Audit;
 using Dashboard.Browser;
 using Dashboard.Components.Account;
 using Dashboard.Localization;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddDashboardLocalization();
         services.AddScoped<ClipboardService>();
         services.AddScoped<BrowserTimeZone>();
+        services.AddRequestOriginCapture();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -1,4 +1,5 @@
 using Dashboard;
+using Dashboard.Audit;
 using Dashboard.Components;
 using Dashboard.Components.Account;
 using Dashboard.Configuration;
@@ -46,6 +47,7 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestOriginCapture();
 app.UseRequestLocalization();
 app.UseFirstRunSetup();
 app.UseAuthentication();

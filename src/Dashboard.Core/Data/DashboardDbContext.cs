@@ -23,6 +23,12 @@ public abstract class DashboardDbContext(DbContextOptions options)
 
     public DbSet<OperatorCustomer> OperatorCustomers => Set<OperatorCustomer>();
 
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    public DbSet<Settings.DashboardSetting> DashboardSettings => Set<Settings.DashboardSetting>();
+
+    public DbSet<Numbers.NumberStatusChange> NumberStatusChanges => Set<Numbers.NumberStatusChange>();
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -19,4 +19,7 @@ public sealed class Operator : IdentityUser
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>When an administrator disabled this operator; a disabled operator cannot sign in and their sessions end.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
