@@ -206,8 +206,9 @@ internal sealed class PilotStatusClient(
 
     public async Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default)
     {
+        // A leading + is required: "(11) 98888-7777" would otherwise go to +1 198... (the dashboard's PhoneInput adds it).
         var to = Phone.ToE164(message.To);
-        if (!Phone.IsValidE164(to))
+        if (message.To?.TrimStart().StartsWith('+') != true || !Phone.IsValidE164(to))
         {
             return new ApiFailure(ApiFailureKind.InvalidRequest,
                 "Enter the recipient's phone number in international form with the country code, e.g. +5511999999999.");

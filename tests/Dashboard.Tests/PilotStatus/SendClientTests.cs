@@ -57,6 +57,7 @@ public class SendClientTests
 
     [Theory]
     [InlineData("123", "Oi", "Enter the recipient's phone number")]
+    [InlineData("(11) 98888-7777", "Oi", "Enter the recipient's phone number")]
     [InlineData("+5511988887777", "  ", "Enter the text to send")]
     public async Task Refuses_an_invalid_send_without_calling_the_api(string to, string text, string message)
     {

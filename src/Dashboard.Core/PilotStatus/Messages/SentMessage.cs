@@ -1,7 +1,8 @@
 namespace Dashboard.Core.PilotStatus.Messages;
 
 /// <summary>A free-form text to send from a number.</summary>
-/// <param name="To">The recipient in E.164 (<c>+5511999999999</c>); spaces, dashes and brackets are ignored.</param>
+/// <param name="To">The recipient in E.164 with its <c>+</c> (<c>+5511999999999</c>); spaces, dashes and brackets are ignored.
+/// Check what an operator typed with <c>PhoneInput.Check</c> first: it reads local Brazilian forms.</param>
 public sealed record OutgoingText(string To, string Text)
 {
     /// <summary>WhatsApp's limit for one text message.</summary>
