@@ -87,7 +87,7 @@ public sealed class ConnectTests() : DashboardSession(Settings())
         var detail = new NumberDetailPage(Page);
         await detail.OpenFromListAsync("Clínica Sorriso · Vendas");
         var wizard = new ConnectWizardPage(Page);
-        await detail.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Reconnect", Exact = true }), wizard.GetCode);
+        await wizard.OpenFromNumberPageAsync();
         await wizard.StartAsync();
 
         // While a code is on screen the wizard reads /status every PollInterval (2 s): the counter moves.
