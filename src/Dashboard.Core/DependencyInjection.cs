@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<DuplicateSubmitGuard>();
         services.AddTransient<NumberAdministration>();
         services.AddTransient<ConnectSessions>();
+        services.AddScoped<PairingLinks>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();

@@ -78,6 +78,75 @@ public sealed class ConnectTests() : DashboardSession(Settings())
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
     }
 
+    [Fact]
+    public async Task Once_the_wizard_is_closed_Pilot_Status_sees_no_more_status_polling()
+    {
+        const string status = "GET /v1/numbers/{id}/status";
+        using var sandbox = await SandboxControl.ForAsync(Server);
+        await SignInAsync();
+        var detail = new NumberDetailPage(Page);
+        await detail.OpenFromListAsync("Clínica Sorriso · Vendas");
+        var wizard = new ConnectWizardPage(Page);
+        await wizard.OpenFromNumberPageAsync();
+        await wizard.StartAsync();
+
+        // While a code is on screen the wizard reads /status every PollInterval (2 s): the counter moves.
+        var whileOpen = await sandbox.RequestsAsync(status);
+        await WaitUntilAsync(async () => await sandbox.RequestsAsync(status) >= whileOpen + 2, "the wizard never polled /status while open");
+
+        await wizard.CloseDialog.ClickAsync();
+        await Assertions.Expect(wizard.Dialog).ToHaveCountAsync(0);
+
+        // The panel reads the live state once after the wizard closes; let that settle, then watch for several poll intervals.
+        await Task.Delay(PollWindow);
+        var afterClose = await sandbox.RequestsAsync(status);
+        await Task.Delay(PollWindow);
+        Assert.Equal(afterClose, await sandbox.RequestsAsync(status));
+    }
+
+    private static readonly TimeSpan PollWindow = TimeSpan.FromSeconds(5); // two and a half poll intervals
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            if (await condition())
+            {
+                return;
+            }
+        }
+
+        Assert.Fail(failure);
+    }
+
+    [Fact]
+    public async Task A_connection_link_for_a_new_number_is_shown_with_its_QR_code()
+    {
+        await SignInAsync();
+        await new NumbersPage(Page).OpenAsync();
+        var add = new AddNumberDialogPage(Page);
+        await add.OpenAsync();
+
+        await add.CreateLinkAsync("Loja Remota · Teste", "(11) 98765-1234");
+
+        await Assertions.Expect(add.Link).ToHaveTextAsync(new Regex("^https://connect\\.pilotstatus\\.com\\.br/connect/[0-9a-f-]{36}$"));
+        await Assertions.Expect(add.LinkQr).ToBeVisibleAsync();
+        Assert.StartsWith("data:image/png;base64,", await add.LinkQr.GetAttributeAsync("src"));
+        Assert.True(await add.LinkQr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 200"), "the link's QR code did not load");
+        await Assertions.Expect(add.MaskedNumber).ToHaveTextAsync("+551198****1234");
+        await Assertions.Expect(add.Dialog).ToContainTextAsync("Valid for 24 hours, until");
+        await Assertions.Expect(add.Dialog.GetByRole(AriaRole.Button, new() { Name = "Copy link" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        await add.Done.ClickAsync();
+        await Assertions.Expect(add.Dialog).ToHaveCountAsync(0);
+
+        // Pilot Status created the number in CLOSE state: it is listed, disconnected, until the customer uses the link.
+        var numbers = new NumbersPage(Page);
+        await numbers.OpenAsync($"?q={Uri.EscapeDataString("Loja Remota")}");
+        await Assertions.Expect(numbers.Row("Loja Remota · Teste")).ToContainTextAsync("Disconnected");
+    }
+
     private async Task SignInAsync()
     {
         await Page.GotoAsync("/Account/Login");

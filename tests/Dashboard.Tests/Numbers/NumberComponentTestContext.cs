@@ -1,4 +1,6 @@
 using Dashboard.Browser;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
@@ -26,6 +28,10 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DuplicateSubmitGuard>();
         Services.AddTransient<NumberAdministration>();
+        Services.AddLogging();
+        Services.AddScoped<RequestOrigin>();
+        Services.AddScoped<AuditLog>();
+        Services.AddScoped<PairingLinks>();
         Services.AddScoped<ClipboardService>();
         Services.AddScoped<BrowserTimeZone>();
     }

@@ -41,6 +41,11 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
 
     public ConcurrentQueue<string> StatusRequests { get; } = new();
 
+    /// <summary>What <c>POST /v1/numbers/remote-pairing</c> answers; by default the guide's 201 example for the number asked.</summary>
+    public Func<RemotePairingRequest, ApiResult<RemotePairingLink>> OnRemotePairing { get; set; } = PairingLink;
+
+    public ConcurrentQueue<RemotePairingRequest> RemotePairings { get; } = new();
+
     public DateTimeOffset? NumberListFetchedAt => clock.GetUtcNow();
 
     public int ListInvalidations { get; private set; }
@@ -52,6 +57,14 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
         number.Phone,
         NumberState.Connecting,
         new ConnectCode("data:image/png;base64,iVBORw0KGgo=", "ABCD-1234"),
+        null));
+
+    public static ApiResult<RemotePairingLink> PairingLink(RemotePairingRequest request) => ApiResult.Success(new RemotePairingLink(
+        new Uri("https://connect.pilotstatus.com.br/connect/5f1d2c3b-aaaa-4bbb-8ccc-0123456789ab"),
+        "5f1d2c3b-aaaa-4bbb-8ccc-0123456789ab",
+        "+551199****9999",
+        "num_link_" + request.Phone.TrimStart('+'),
+        false,
         null));
 
     public Task<ApiResult<NumberList>> ListNumbersAsync(CancellationToken cancellationToken = default) =>
@@ -102,8 +115,11 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
         return Task.FromResult(OnConnect(numberId));
     }
 
-    public Task<ApiResult<RemotePairingLink>> CreateRemotePairingLinkAsync(RemotePairingRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ApiResult<RemotePairingLink>>(NotScripted);
+    public Task<ApiResult<RemotePairingLink>> CreateRemotePairingLinkAsync(RemotePairingRequest request, CancellationToken cancellationToken = default)
+    {
+        RemotePairings.Enqueue(request);
+        return Task.FromResult(OnRemotePairing(request));
+    }
 
     public Task<ApiResult<MessagePage>> GetMessageHistoryAsync(string numberId, PageRequest page, CancellationToken cancellationToken = default) =>
         Task.FromResult<ApiResult<MessagePage>>(NotScripted);

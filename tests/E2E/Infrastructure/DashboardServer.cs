@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Dashboard.E2E.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Dashboard.E2E.Infrastructure;
 /// The real dashboard, started from its build output as a separate process on a free loopback port,
 /// in sandbox mode with a database of its own. Disposed, it stops the process and deletes the database.
 /// </summary>
-public sealed class DashboardServer : IAsyncDisposable
+public sealed partial class DashboardServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dataDirectory;
@@ -46,6 +47,30 @@ public sealed class DashboardServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The in-process Pilot Status sandbox's own address, read from the dashboard's start-up line
+    /// "Pilot Status sandbox listening on http://127.0.0.1:port/ with N numbers."
+    /// </summary>
+    public async Task<Uri> SandboxAddressAsync()
+    {
+        // The console logger writes on its own thread, so the line may trail /health by a moment.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            if (SandboxListening().Match(Output) is { Success: true } match)
+            {
+                return new Uri(match.Groups["address"].Value);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The dashboard never said where the sandbox listens:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task<DashboardServer> StartAsync(IDictionary<string, string>? settings = null)
     {
         var root = RepositoryRoot();
@@ -76,6 +101,7 @@ public sealed class DashboardServer : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "dashboard.db")}";
         start.Environment["PilotStatus__Mode"] = "Sandbox";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Dashboard.Sandbox.SandboxHost"] = "Information"; // names the sandbox's address
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -134,6 +160,9 @@ public sealed class DashboardServer : IAsyncDisposable
 
         throw new TimeoutException($"The dashboard did not answer /health within 60 s:\n{Output}");
     }
+
+    [GeneratedRegex(@"Pilot Status sandbox listening on (?<address>https?://\S+?)/? with")]
+    private static partial Regex SandboxListening();
 
     private static int FreePort()
     {
