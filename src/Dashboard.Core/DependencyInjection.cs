@@ -2,6 +2,7 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.Messages;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<DuplicateSubmitGuard>();
         services.AddTransient<NumberAdministration>();
         services.AddTransient<ConnectSessions>();
+        services.AddSingleton<MessagePageCache>();
+        services.AddScoped<MessageHistory>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();
