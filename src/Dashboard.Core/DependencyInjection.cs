@@ -2,6 +2,7 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.Messages;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -55,6 +56,8 @@ public static class DependencyInjection
         services.AddTransient<NumberAdministration>();
         services.AddTransient<ConnectSessions>();
         services.AddScoped<PairingLinks>();
+        services.AddSingleton<MessagePageCache>();
+        services.AddScoped<MessageHistory>();
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();

@@ -46,6 +46,19 @@ public sealed class NumberDataContractTests : ContractTestBase
     }
 
     [Fact]
+    public async Task Failed_messages_carry_their_reason_when_the_API_sends_one()
+    {
+        var api = await StartAsync();
+
+        var page = (await api.Client.GetMessageHistoryAsync(api.OpenQrNumber().Id, new PageRequest(PageSize: 100))).Value!;
+
+        var failed = page.Messages.Where(m => m.Status == "FAILED").ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, m => Assert.False(string.IsNullOrWhiteSpace(m.ErrorMessage)));
+        Assert.All(page.Messages.Where(m => m.Status != "FAILED"), m => Assert.Null(m.ErrorMessage));
+    }
+
+    [Fact]
     public async Task A_start_after_the_end_is_an_invalid_request_with_the_APIs_code()
     {
         var api = await StartAsync();

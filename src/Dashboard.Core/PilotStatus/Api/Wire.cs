@@ -102,7 +102,8 @@ internal sealed record ChatMessageWire(
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? ReadAt,
     DateTimeOffset? ProviderTimestamp,
-    DateTimeOffset? CreatedAt);
+    DateTimeOffset? CreatedAt,
+    string? ErrorMessage = null);
 
 internal sealed record MediaWire(string? Provider, string? Id, string? Url, string? MimeType, string? FileName);
 

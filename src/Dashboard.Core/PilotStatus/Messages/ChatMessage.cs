@@ -4,6 +4,7 @@ namespace Dashboard.Core.PilotStatus.Messages;
 /// <param name="Direction"><c>INBOUND</c> or <c>OUTBOUND</c>.</param>
 /// <param name="Status"><c>QUEUED</c>, <c>SENT</c>, <c>DELIVERED</c>, <c>READ</c>, <c>FAILED</c>, or another value kept as text.</param>
 /// <param name="MessageType"><c>text</c>, <c>image</c>, <c>audio</c>, ... kept as text.</param>
+/// <param name="ErrorMessage">Why a FAILED message failed. Documented on <c>GET /v1/messages/{id}</c>, not in the history DTO: may be absent.</param>
 public sealed record ChatMessage(
     string Id,
     string? ConversationId,
@@ -22,7 +23,8 @@ public sealed record ChatMessage(
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? ReadAt,
     DateTimeOffset? ProviderTimestamp,
-    DateTimeOffset? CreatedAt)
+    DateTimeOffset? CreatedAt,
+    string? ErrorMessage = null)
 {
     public bool IsInbound => string.Equals(Direction, "INBOUND", StringComparison.OrdinalIgnoreCase);
 }

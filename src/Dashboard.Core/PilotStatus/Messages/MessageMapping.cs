@@ -37,7 +37,8 @@ internal static class MessageMapping
         m.DeliveredAt,
         m.ReadAt,
         m.ProviderTimestamp,
-        m.CreatedAt);
+        m.CreatedAt,
+        m.ErrorMessage);
 
     private static Conversation ToConversation(ConversationWire c) => new(
         Wire.Required(c.Id, "conversation id"),

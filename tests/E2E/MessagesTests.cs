@@ -1,0 +1,43 @@
+using Dashboard.E2E.Infrastructure;
+using Dashboard.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+public sealed class MessagesTests() : DashboardSession(WithAdministrator())
+{
+    [Fact]
+    public async Task Support_reads_a_numbers_history_from_the_list_down_to_a_failed_messages_reason()
+    {
+        await Page.GotoAsync("/Account/Login");
+        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
+        await new ShellPage(Page).ExpectShownAsync("Numbers");
+        var messages = new NumberMessagesPage(Page);
+
+        await messages.OpenFromNumbersListAsync("Padaria Estrela · Vendas");
+
+        // A conversation: only its messages, and a word on what older pages may still hold.
+        var conversation = messages.Conversations.First;
+        var name = (await conversation.Locator(".conversation-name").InnerTextAsync()).Trim();
+        await conversation.ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Messages of the conversation with {name}" })).ToBeVisibleAsync();
+        await Assertions.Expect(conversation).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(Page.GetByText("look only at the messages loaded so far").Or(Page.GetByText("Every message of this period is loaded"))).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        // Back to everything, then one page further back.
+        await messages.AllConversations.ClickAsync();
+        var firstPage = await messages.Messages.CountAsync();
+        await messages.LoadOlder.ClickAsync();
+        await Assertions.Expect(messages.Messages).Not.ToHaveCountAsync(firstPage);
+        Assert.True(await messages.Messages.CountAsync() > firstPage);
+
+        // Failed messages, with the reason Pilot Status gave.
+        await messages.LoadOlderUntilAsync(messages.FailedMessages);
+        await messages.FilterByStatusAsync("Failed");
+        await Assertions.Expect(messages.FailedMessages.First).ToBeVisibleAsync();
+        Assert.Equal(await messages.Messages.CountAsync(), await messages.FailedMessages.CountAsync());
+        await Assertions.Expect(messages.FailedMessages.First.Locator(".failure-reason")).ToContainTextAsync("Reason: ");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+    }
+}
