@@ -1,4 +1,5 @@
 using Dashboard.Browser;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
@@ -7,6 +8,8 @@ using Dashboard.Core.PilotStatus;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Numbers;
@@ -26,6 +29,10 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DuplicateSubmitGuard>();
         Services.AddTransient<NumberAdministration>();
+        Services.AddTransient<CustomerAdministration>();
+        Services.AddScoped<RequestOrigin>();
+        Services.AddScoped<AuditLog>();
+        Services.AddSingleton<ILogger<AuditLog>>(NullLogger<AuditLog>.Instance);
         Services.AddScoped<ClipboardService>();
         Services.AddScoped<BrowserTimeZone>();
     }
