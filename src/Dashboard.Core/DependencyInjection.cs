@@ -45,9 +45,11 @@ public static class DependencyInjection
 
         services.AddScoped<RequestOrigin>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<DashboardSettings>();
 
         services.AddSingleton<CustomerDirectory>();
+        services.AddTransient<CustomerAdministration>();
         services.AddSingleton<FleetIndex>();
         services.AddSingleton<MetaQuality>();
         services.AddTransient<NumberFleet>();

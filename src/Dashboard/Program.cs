@@ -59,6 +59,7 @@ app.MapDashboardHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapNumbersExport();
+app.MapAuditExport();
 app.MapMemoryEndpointIfEnabled();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

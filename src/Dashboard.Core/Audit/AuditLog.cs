@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Core.Data;
+using Dashboard.Core.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,18 @@ public sealed partial class AuditLog(
     /// <summary>Records what a signed-in operator did.</summary>
     public Task RecordAsync(ClaimsPrincipal who, AuditEvent what, CancellationToken cancellationToken = default) =>
         RecordAsync(who.FindFirstValue(ClaimTypes.NameIdentifier), who.FindFirstValue(ClaimTypes.Email) ?? who.Identity?.Name, what, cancellationToken);
+
+    /// <summary>Records what the operator of a service call did; services hold a scope, not the principal, so the email is read here.</summary>
+    public async Task RecordAsync(OperatorScope who, AuditEvent what, CancellationToken cancellationToken = default)
+    {
+        string? email;
+        await using (var db = await contexts.CreateDbContextAsync(CancellationToken.None))
+        {
+            email = await db.Users.Where(u => u.Id == who.OperatorId).Select(u => u.Email).SingleOrDefaultAsync(CancellationToken.None);
+        }
+
+        await RecordAsync(who.OperatorId, email, what, cancellationToken);
+    }
 
     /// <summary>Records an action by an operator known by id and email, or by nobody (a failed sign-in for an unknown email).</summary>
     public async Task RecordAsync(string? operatorId, string? operatorEmail, AuditEvent what, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -40,10 +41,11 @@ public sealed class ConnectSessions(
     NumberFleet fleet,
     IOptions<ConnectOptions> options,
     TimeProvider clock,
-    ILogger<ConnectSession> logger)
+    ILogger<ConnectSession> logger,
+    AuditLog audit)
 {
     public ConnectSession Create(OperatorScope scope, string numberId) =>
-        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId);
+        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId, what => audit.RecordAsync(scope, what));
 }
 
 /// <summary>
@@ -70,14 +72,29 @@ public sealed partial class ConnectSession : IDisposable
     private ITimer? _tickTimer;
     private ConnectCode? _code;
     private DateTimeOffset _codeExpiresAt;
+    private readonly Func<AuditEvent, Task> _audit;
+    private readonly Lock _auditLock = new();
+    private Task _auditWrites = Task.CompletedTask;
     private volatile bool _disposed;
 
     internal ConnectSession(
         IPilotStatusClient pilotStatus, NumberFleet fleet, ConnectOptions options, TimeProvider clock, ILogger logger,
-        OperatorScope scope, string numberId)
+        OperatorScope scope, string numberId, Func<AuditEvent, Task> audit)
     {
-        (_pilotStatus, _fleet, _options, _clock, _logger, _scope) = (pilotStatus, fleet, options, clock, logger, scope);
+        (_pilotStatus, _fleet, _options, _clock, _logger, _scope, _audit) = (pilotStatus, fleet, options, clock, logger, scope, audit);
         NumberId = numberId;
+    }
+
+    /// <summary>Completes when every audit entry raised so far is written (entries are written in order, off the caller's path).</summary>
+    internal Task AuditWritten
+    {
+        get
+        {
+            lock (_auditLock)
+            {
+                return _auditWrites;
+            }
+        }
     }
 
     public string NumberId { get; }
@@ -176,6 +193,7 @@ public sealed partial class ConnectSession : IDisposable
         Revealed = true;
         var reveal = new CodeReveal(_scope.OperatorId, NumberId, _clock.GetUtcNow());
         LogReveal(_logger, reveal.OperatorId, reveal.NumberId);
+        Audit(AuditActions.ConnectCodeRevealed, CodeNumber > 0 ? $"Code {CodeNumber} of {MaxCodes}" : null);
         CodeRevealed?.Invoke(reveal);
         Changed?.Invoke();
     }
@@ -199,6 +217,11 @@ public sealed partial class ConnectSession : IDisposable
         if (_disposed)
         {
             return;
+        }
+
+        if (Stage == ConnectStage.ShowingCode)
+        {
+            Audit(AuditActions.ConnectGaveUp, $"The wizard was closed at code {CodeNumber} of {MaxCodes}, before the phone paired.");
         }
 
         _disposed = true;
@@ -265,6 +288,10 @@ public sealed partial class ConnectSession : IDisposable
             {
                 // 409: the number is OPEN. Before any code that is "already connected"; after one, the phone paired.
                 Finish(firstOfAttempt ? ConnectStage.AlreadyConnected : ConnectStage.Connected);
+                if (!firstOfAttempt)
+                {
+                    Audit(AuditActions.ConnectConnected, $"After code {CodeNumber} of {MaxCodes}");
+                }
             }
             else
             {
@@ -280,6 +307,11 @@ public sealed partial class ConnectSession : IDisposable
         // under way (CONNECTING) gets one of its later codes, so the shorter lifetime is the safe guess.
         var lifetime = firstOfAttempt && Live?.State.IsConnecting != true ? _options.FirstCodeLifetime : _options.NextCodeLifetime;
         CodeNumber++;
+        if (firstOfAttempt)
+        {
+            Audit(AuditActions.ConnectStarted, Live?.State.IsConnecting == true ? "Joined an attempt already under way" : null);
+        }
+
         (_code, _codeExpiresAt) = (result.Value, now + lifetime);
         ReplacedAt = _codeExpiresAt - _options.RefreshMargin;
         CodeWindow = lifetime - _options.RefreshMargin;
@@ -310,6 +342,7 @@ public sealed partial class ConnectSession : IDisposable
         if (Stage == ConnectStage.ShowingCode)
         {
             Finish(ConnectStage.Exhausted);
+            Audit(AuditActions.ConnectGaveUp, $"All {MaxCodes} codes were shown and none was scanned.");
         }
     }
 
@@ -336,6 +369,7 @@ public sealed partial class ConnectSession : IDisposable
         if (Live.State.IsOpen || Live.Ready)
         {
             Finish(ConnectStage.Connected);
+            Audit(AuditActions.ConnectConnected, $"After code {CodeNumber} of {MaxCodes}");
             _pilotStatus.InvalidateNumberList();
         }
         else
@@ -390,8 +424,36 @@ public sealed partial class ConnectSession : IDisposable
 
     private void Fail(ApiFailure failure)
     {
+        if (Stage == ConnectStage.ShowingCode)
+        {
+            Audit(AuditActions.ConnectGaveUp, $"Stopped at code {CodeNumber} of {MaxCodes}: {failure.Message}");
+        }
+
         Failure = failure;
         Finish(ConnectStage.Failed);
+    }
+
+    /// <summary>
+    /// Queues an audit entry for this number. Written in order and off the caller's path: timers and Dispose cannot
+    /// await, and a failed write is logged rather than breaking the wizard.
+    /// </summary>
+    private void Audit(string action, string? detail)
+    {
+        var what = new AuditEvent(action, NumberId: NumberId, CustomerId: Number?.CustomerId, Detail: detail);
+        lock (_auditLock)
+        {
+            _auditWrites = _auditWrites.ContinueWith(async _ =>
+            {
+                try
+                {
+                    await _audit(what);
+                }
+                catch (Exception e)
+                {
+                    LogAuditFailure(_logger, e, action, NumberId);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
     }
 
     private void StopTimers()
@@ -404,6 +466,9 @@ public sealed partial class ConnectSession : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operator {OperatorId} revealed the connect code of number {NumberId}")]
     private static partial void LogReveal(ILogger logger, string operatorId, string numberId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit entry {Action} for number {NumberId} could not be written")]
+    private static partial void LogAuditFailure(ILogger logger, Exception exception, string action, string numberId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The connect wizard of number {NumberId} failed on a timer")]
     private static partial void LogTimerFailure(ILogger logger, Exception exception, string numberId);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Operators;
@@ -17,7 +18,8 @@ public sealed class NumberAdministration(
     CustomerDirectory directory,
     IDbContextFactory<DashboardDbContext> contexts,
     DuplicateSubmitGuard submits,
-    TimeProvider clock)
+    TimeProvider clock,
+    AuditLog audit)
 {
     public const string NameRequired = "Enter a name for the number, for example Support or the customer's name.";
     public const string NotPermittedToAdd = "Your role cannot add numbers. Ask an administrator or an operator to add it.";
@@ -135,6 +137,9 @@ public sealed class NumberAdministration(
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await db.NumberAssignments.Where(a => a.NumberId == numberId).ExecuteDeleteAsync(CancellationToken.None);
         directory.Invalidate();
+        var number = row.Value.Number;
+        await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberRemoved, NumberId: numberId, CustomerId: row.Value.CustomerId,
+            Detail: $"{number.Name} ({number.Phone})" + (alreadyGone ? "; Pilot Status had already removed it" : "")));
         return ApiResult.Success(new NumberRemoval(numberId, alreadyGone));
     }
 
@@ -166,6 +171,8 @@ public sealed class NumberAdministration(
                 : created.Failure with { Message = CreateUnconfirmed };
         }
 
+        await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberAdded, NumberId: created.Value.Id, CustomerId: customerId,
+            Detail: $"{number.Name} ({number.Phone})"));
         if (customerId is not { } id)
         {
             return ApiResult.Success(new AddedNumber(created.Value, null, null));

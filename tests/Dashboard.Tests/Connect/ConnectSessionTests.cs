@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Numbers;
@@ -254,6 +255,69 @@ public sealed class ConnectSessionTests : IDisposable
         Assert.Contains(_logs.Lines, l => l.Contains("OperatorId=operator-1") && l.Contains($"NumberId={Id}") && l.Contains("revealed"));
     }
 
+    [Fact]
+    public async Task A_connect_that_pairs_records_started_revealed_and_connected_once_each()
+    {
+        var session = await StartedAsync();
+        session.Reveal();
+        session.Reveal();
+        Advance(TimeSpan.FromSeconds(2));
+        SetLive(NumberState.Open, ready: true);
+        Advance(TimeSpan.FromSeconds(10));
+        session.Dispose();
+
+        Assert.Equal(
+            [AuditActions.ConnectStarted, AuditActions.ConnectCodeRevealed, AuditActions.ConnectConnected],
+            await AuditedAsync(session));
+    }
+
+    [Fact]
+    public async Task An_attempt_whose_codes_all_expire_records_one_gave_up_and_start_again_a_second_started()
+    {
+        var session = await StartedAsync();
+        Advance(TimeSpan.FromSeconds(56 + (16 * 5)));
+        Assert.Equal(ConnectStage.Exhausted, session.Stage);
+
+        await session.StartAsync();
+        session.Dispose();
+
+        Assert.Equal(
+            [AuditActions.ConnectStarted, AuditActions.ConnectGaveUp, AuditActions.ConnectStarted, AuditActions.ConnectGaveUp],
+            await AuditedAsync(session));
+    }
+
+    [Fact]
+    public async Task Closing_the_wizard_with_a_code_on_screen_records_gave_up_and_closing_after_success_does_not()
+    {
+        var closedEarly = await StartedAsync();
+        closedEarly.Dispose();
+        closedEarly.Dispose();
+
+        Assert.Equal([AuditActions.ConnectStarted, AuditActions.ConnectGaveUp], await AuditedAsync(closedEarly));
+        await using var db = _database.CreateDbContext();
+        var gaveUp = db.AuditEntries.Single(e => e.Action == AuditActions.ConnectGaveUp);
+        Assert.Equal(("operator-1", Id), (gaveUp.OperatorId, gaveUp.NumberId));
+        Assert.Contains("closed", gaveUp.Detail);
+    }
+
+    [Fact]
+    public async Task Already_connected_numbers_record_nothing()
+    {
+        _api.OnConnect = _ => new ApiFailure(ApiFailureKind.Conflict, "already connected");
+        var session = await StartedAsync();
+        session.Dispose();
+
+        Assert.Equal(ConnectStage.AlreadyConnected, session.Stage);
+        Assert.Empty(await AuditedAsync(session));
+    }
+
+    private async Task<List<string>> AuditedAsync(ConnectSession session)
+    {
+        await session.AuditWritten;
+        await using var db = _database.CreateDbContext();
+        return db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToList();
+    }
+
     [Theory]
     [InlineData("ABCD1234", "ABCD-1234")]
     [InlineData("abcd-1234", "ABCD-1234")]
@@ -281,7 +345,8 @@ public sealed class ConnectSessionTests : IDisposable
     private ConnectSession Create(OperatorScope? scope = null, string numberId = Id)
     {
         var fleet = new NumberFleet(_api, new CustomerDirectory(_database, _clock), new FleetIndex());
-        var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), _clock, _loggers.CreateLogger<ConnectSession>());
+        var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), _clock, _loggers.CreateLogger<ConnectSession>(),
+            new AuditLog(_database, new RequestOrigin(), _clock, _loggers.CreateLogger<AuditLog>()));
         var session = sessions.Create(scope ?? Administrator, numberId);
         _sessions.Add(session);
         return session;

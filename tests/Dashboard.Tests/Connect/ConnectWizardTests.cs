@@ -22,7 +22,7 @@ public sealed class ConnectWizardTests : NumberComponentTestContext
     {
         Services.AddSingleton(Options.Create(new ConnectOptions()));
         Services.AddSingleton<ILogger<ConnectSession>>(NullLogger<ConnectSession>.Instance);
-        Services.AddSingleton<ConnectSessions>();
+        Services.AddTransient<ConnectSessions>();
         Services.AddSingleton(Options.Create(new SandboxOptions()));
         Services.AddSingleton<SandboxHost>();
         Api.Numbers.Add(ContractNumbers.Qr() with { State = NumberState.Closed, Ready = false });

@@ -1,9 +1,11 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Numbers;
@@ -22,7 +24,8 @@ public sealed class NumberAdministrationTests : IDisposable
     {
         _api = new ScriptedPilotStatusClient(_clock);
         _directory = new CustomerDirectory(_database, _clock);
-        _administration = new NumberAdministration(_api, new NumberFleet(_api, _directory, new FleetIndex()), _directory, _database, new DuplicateSubmitGuard(_clock), _clock);
+        _administration = new NumberAdministration(_api, new NumberFleet(_api, _directory, new FleetIndex()), _directory, _database, new DuplicateSubmitGuard(_clock), _clock,
+            new AuditLog(_database, new RequestOrigin(), _clock, NullLogger<AuditLog>.Instance));
     }
 
     [Fact]
@@ -314,6 +317,43 @@ public sealed class NumberAdministrationTests : IDisposable
         }
 
         Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Adding_a_number_records_one_audit_entry_even_when_submitted_twice()
+    {
+        var customerId = await _database.AddCustomerAsync("Padaria");
+        var requestId = Guid.NewGuid();
+
+        await _administration.AddAsync(Administrator, "Vendas", "(11) 99999-9999", customerId, requestId);
+        await _administration.AddAsync(Administrator, "Vendas", "(11) 99999-9999", customerId, requestId);
+
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal((AuditActions.NumberAdded, "admin-1", "num_new_5511999999999", (int?)customerId),
+            (entry.Action, entry.OperatorId, entry.NumberId, entry.CustomerId));
+        Assert.Contains("+5511999999999", entry.Detail);
+    }
+
+    [Fact]
+    public async Task Removing_a_number_records_one_audit_entry_with_its_customer_and_a_refused_removal_none()
+    {
+        var customerId = await _database.AddCustomerAsync("Padaria");
+        await _database.AssignAsync(ContractNumbers.QrId, customerId);
+        _api.Numbers.Add(ContractNumbers.Qr());
+
+        await _administration.RemoveAsync(Administrator, ContractNumbers.QrId, "0000");
+        Assert.Empty(await AuditAsync());
+
+        await _administration.RemoveAsync(Administrator, ContractNumbers.QrId, "9999");
+
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal((AuditActions.NumberRemoved, ContractNumbers.QrId, (int?)customerId), (entry.Action, entry.NumberId, entry.CustomerId));
+    }
+
+    private async Task<List<AuditEntry>> AuditAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return db.AuditEntries.OrderBy(e => e.Id).ToList();
     }
 
     public void Dispose() => _database.Dispose();

@@ -9,6 +9,8 @@ using Dashboard.Core.PilotStatus;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Numbers;
@@ -32,6 +34,7 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddScoped<RequestOrigin>();
         Services.AddScoped<AuditLog>();
         Services.AddScoped<PairingLinks>();
+        Services.AddTransient<CustomerAdministration>();
         Services.AddScoped<ClipboardService>();
         Services.AddScoped<BrowserTimeZone>();
     }

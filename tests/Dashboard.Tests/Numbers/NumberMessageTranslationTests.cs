@@ -20,7 +20,8 @@ public sealed class NumberMessageTranslationTests
         var states = new[] { NumberState.Open, NumberState.Connecting, NumberState.Closed, default }.Select(s => s.DisplayName);
         var portuguese = XDocument.Load(ResxPath("SharedResource.pt-BR.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-        var missing = PhoneInput.AllProblems.Concat(NumberAdministration.AllMessages).Concat(Dashboard.Core.Connect.PairingLinks.AllMessages).Concat(states)
+        var missing = PhoneInput.AllProblems.Concat(NumberAdministration.AllMessages).Concat(Dashboard.Core.Connect.PairingLinks.AllMessages)
+            .Concat(Dashboard.Core.Customers.CustomerAdministration.AllMessages).Concat(states)
             .Append(Dashboard.Core.Connect.ConnectSession.UnexpectedFailure).Where(m => !portuguese.Contains(m));
 
         Assert.Empty(missing);
