@@ -33,13 +33,15 @@ public static class DependencyInjection
         services.AddIdentityCore<Operator>(OperatorPasswordPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<OperatorSignInManager>()
             .AddClaimsPrincipalFactory<OperatorClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<IOperatorPreferences>(sp => sp.GetRequiredService<OperatorAccounts>());
         services.AddSingleton<OperatorScopes>();
+        services.AddScoped<OperatorAdministration>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
 

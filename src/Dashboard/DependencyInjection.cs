@@ -52,6 +52,9 @@ public static class DependencyInjection
             cookie.SlidingExpiration = true;
         });
 
+        // The cookie is checked against the database as often as open circuits are: a disabled operator is out within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = IdentityRevalidatingAuthenticationStateProvider.Interval);
+
         // Every page needs a signed-in operator unless it says otherwise ([AllowAnonymous]).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -9,6 +9,7 @@ using Dashboard.Diagnostics;
 using Dashboard.Localization;
 using Dashboard.Numbers;
 using Dashboard.Sandbox;
+using Dashboard.Security;
 using Dashboard.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ if (args is ["reset-password", var email, ..])
 
 await app.Services.StartPilotStatusSandboxAsync();
 
+app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
 {
     app.UseMigrationsEndPoint();
@@ -43,7 +45,6 @@ if (app.Environment.IsDevelopment())
 else
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -51,6 +52,7 @@ app.UseRequestOriginCapture();
 app.UseRequestLocalization();
 app.UseFirstRunSetup();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -8,6 +8,7 @@ public abstract class DashboardSession(IDictionary<string, string>? settings = n
     public const string AdminEmail = "ana@example.com";
     public const string AdminPassword = "correct horse battery";
 
+    private readonly List<string> _policyViolations = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -33,6 +34,18 @@ public abstract class DashboardSession(IDictionary<string, string>? settings = n
         });
         context.SetDefaultTimeout(15_000);
         Page = await context.NewPageAsync();
+
+        // Chromium reports whatever the Content-Security-Policy blocks on the console; any of it fails the test.
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_policyViolations)
+                {
+                    _policyViolations.Add(message.Text);
+                }
+            }
+        };
     }
 
     public async Task DisposeAsync()
@@ -47,5 +60,7 @@ public abstract class DashboardSession(IDictionary<string, string>? settings = n
         {
             await Server.DisposeAsync();
         }
+
+        Assert.True(_policyViolations.Count == 0, "Blocked by the Content-Security-Policy:\n" + string.Join("\n", _policyViolations));
     }
 }

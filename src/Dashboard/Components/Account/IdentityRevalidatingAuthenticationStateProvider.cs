@@ -7,31 +7,36 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Components.Account;
 
-/// <summary>Re-checks the signed-in operator's security stamp while a circuit is open, so a changed password ends other sessions.</summary>
+/// <summary>
+/// Re-checks the signed-in operator every minute while a circuit is open: a changed password or role, or an operator
+/// disabled by an administrator, ends the session within a minute instead of at the cookie's next check.
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    /// <summary>How long a disabled operator may keep an open page; the sign-in cookie is checked as often.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override TimeSpan RevalidationInterval => Interval;
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User);
+
+    /// <summary>The operator still exists, is not disabled, and nothing changed their security stamp since they signed in.</summary>
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Operator>>();
-        var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null)
+        var user = await users.GetUserAsync(principal);
+        if (user is null || user.DisabledAt is not null)
         {
             return false;
         }
 
-        if (!users.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await users.GetSecurityStampAsync(user);
     }
 }
