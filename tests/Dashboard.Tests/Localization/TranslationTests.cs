@@ -31,6 +31,19 @@ public sealed partial class TranslationTests : IDisposable
         Assert.Empty(portuguese.Except(neutral).Order());
     }
 
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.pt-BR.resx")]
+    public void No_two_keys_differ_only_in_case(string file)
+    {
+        // The resource compiler keeps one of "Connected" and "connected" and drops the other with a mere warning,
+        // so the dropped text would show untranslated.
+        var names = XDocument.Load(Path.Combine(Root, "src", "Dashboard", "Resources", "Localization", file))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     [Fact]
     public async Task The_browser_language_chooses_the_culture()
     {

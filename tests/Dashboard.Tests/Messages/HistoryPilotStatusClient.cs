@@ -4,6 +4,7 @@ using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Messages;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.PilotStatus.Webhooks;
 using Dashboard.Tests.Numbers;
 
 namespace Dashboard.Tests.Messages;
@@ -106,6 +107,28 @@ internal sealed class HistoryPilotStatusClient(ScriptedPilotStatusClient numbers
     public Task<ApiResult<NumberAnalytics>> GetAnalyticsAsync(
         string numberId, AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays, string? timeZone = null, CancellationToken cancellationToken = default) =>
         numbers.GetAnalyticsAsync(numberId, period, timeZone, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default) =>
+        numbers.ListWebhooksAsync(numberId, cancellationToken);
+
+    public Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default) =>
+        numbers.CreateWebhookAsync(numberId, webhook, cancellationToken);
+
+    public Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default) =>
+        numbers.UpdateWebhookAsync(numberId, webhookId, change, cancellationToken);
+
+    public Task<ApiResult<WebhookDeleted>> DeleteWebhookAsync(string numberId, string webhookId, CancellationToken cancellationToken = default) =>
+        numbers.DeleteWebhookAsync(numberId, webhookId, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<WebhookDelivery>>> GetWebhookLogsAsync(
+        string numberId, string webhookId, WebhookLogQuery? query = null, CancellationToken cancellationToken = default) =>
+        numbers.GetWebhookLogsAsync(numberId, webhookId, query, cancellationToken);
+
+    public Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default) =>
+        numbers.SendTextAsync(numberId, message, cancellationToken);
+
+    public Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default) =>
+        numbers.GetMessageStatusAsync(numberId, messageId, cancellationToken);
 }
 
 /// <summary>Messages and conversations shaped like the contract's examples (§3.5).</summary>
