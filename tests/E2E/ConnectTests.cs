@@ -28,7 +28,7 @@ public sealed class ConnectTests() : DashboardSession(Settings())
         await detail.OpenFromListAsync(name);
 
         var wizard = new ConnectWizardPage(Page);
-        await detail.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Reconnect", Exact = true }), wizard.GetCode);
+        await wizard.OpenFromNumberPageAsync();
         await Assertions.Expect(wizard.Dialog.GetByText("Link a device")).ToBeVisibleAsync();
         await wizard.StartAsync();
 
