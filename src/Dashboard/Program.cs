@@ -6,6 +6,7 @@ using Dashboard.Configuration;
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Diagnostics;
+using Dashboard.LiveUpdates;
 using Dashboard.Localization;
 using Dashboard.Numbers;
 using Dashboard.Sandbox;
@@ -59,6 +60,7 @@ app.MapDashboardHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapNumbersExport();
+app.MapWebhookReceiver();
 app.MapMemoryEndpointIfEnabled();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -1,3 +1,4 @@
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -40,10 +41,11 @@ public sealed class ConnectSessions(
     NumberFleet fleet,
     IOptions<ConnectOptions> options,
     TimeProvider clock,
-    ILogger<ConnectSession> logger)
+    ILogger<ConnectSession> logger,
+    NumberStateBook? states = null)
 {
     public ConnectSession Create(OperatorScope scope, string numberId) =>
-        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId);
+        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId, states);
 }
 
 /// <summary>
@@ -70,14 +72,20 @@ public sealed partial class ConnectSession : IDisposable
     private ITimer? _tickTimer;
     private ConnectCode? _code;
     private DateTimeOffset _codeExpiresAt;
+    private readonly NumberStateBook? _states;
     private volatile bool _disposed;
 
     internal ConnectSession(
         IPilotStatusClient pilotStatus, NumberFleet fleet, ConnectOptions options, TimeProvider clock, ILogger logger,
-        OperatorScope scope, string numberId)
+        OperatorScope scope, string numberId, NumberStateBook? states = null)
     {
         (_pilotStatus, _fleet, _options, _clock, _logger, _scope) = (pilotStatus, fleet, options, clock, logger, scope);
         NumberId = numberId;
+        _states = states;
+        if (states is not null)
+        {
+            states.Events.StateChanged += OnStateChanged;
+        }
     }
 
     public string NumberId { get; }
@@ -205,6 +213,11 @@ public sealed partial class ConnectSession : IDisposable
         StopTimers();
         // Cancelled, not disposed: a timer callback already running may still read its token.
         _stopping.Cancel();
+        if (_states is not null)
+        {
+            _states.Events.StateChanged -= OnStateChanged;
+        }
+
         Changed = null;
         CodeRevealed = null;
     }
@@ -337,11 +350,33 @@ public sealed partial class ConnectSession : IDisposable
         {
             Finish(ConnectStage.Connected);
             _pilotStatus.InvalidateNumberList();
+            _states?.Observe(NumberId, Live.State, Live.Ready, StatusChangeSource.Operator, "connect wizard", Live.CheckedAt);
         }
         else
         {
             Changed?.Invoke();
         }
+    }
+
+    // number.connected (a webhook event) ends the wizard at once instead of at the next poll.
+    private void OnStateChanged(NumberStateChanged change)
+    {
+        if (change.NumberId != NumberId || !change.To.IsOpen || _disposed)
+        {
+            return;
+        }
+
+        Run(() =>
+        {
+            if (!_disposed && Stage == ConnectStage.ShowingCode)
+            {
+                Live = new LiveStatus(NumberId, change.To, change.Ready, change.At);
+                Finish(ConnectStage.Connected);
+                _pilotStatus.InvalidateNumberList();
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Runs timer work one at a time with the operator's own actions; a late tick after dispose does nothing.</summary>

@@ -1,5 +1,6 @@
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
@@ -17,7 +18,8 @@ public sealed class NumberAdministration(
     CustomerDirectory directory,
     IDbContextFactory<DashboardDbContext> contexts,
     DuplicateSubmitGuard submits,
-    TimeProvider clock)
+    TimeProvider clock,
+    NumberStateBook? states = null)
 {
     public const string NameRequired = "Enter a name for the number, for example Support or the customer's name.";
     public const string NotPermittedToAdd = "Your role cannot add numbers. Ask an administrator or an operator to add it.";
@@ -55,6 +57,11 @@ public sealed class NumberAdministration(
             // The shared list still had it, Pilot Status no longer does: let the list catch up.
             pilotStatus.InvalidateNumberList();
             return NumberFleet.NotFound;
+        }
+
+        if (live.Succeeded)
+        {
+            states?.Observe(numberId, live.Value.State, live.Value.Ready, StatusChangeSource.Poll, "live status", live.Value.CheckedAt);
         }
 
         var listed = row.Value.Number;
@@ -135,6 +142,7 @@ public sealed class NumberAdministration(
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await db.NumberAssignments.Where(a => a.NumberId == numberId).ExecuteDeleteAsync(CancellationToken.None);
         directory.Invalidate();
+        states?.Observe(numberId, NumberStateChanged.Removed, ready: false, StatusChangeSource.Operator, "removed from the dashboard");
         return ApiResult.Success(new NumberRemoval(numberId, alreadyGone));
     }
 
