@@ -4,7 +4,7 @@ namespace PilotStatus.Sandbox;
 /// The sandbox's world: tenants, their numbers and each number's connection state machine.
 /// Thread-safe; the HTTP endpoints and in-process callers (tests, the dashboard's "simulate scan") share it.
 /// </summary>
-public sealed class SandboxState
+public sealed class SandboxState : IAsyncDisposable, IDisposable
 {
     private readonly int _seed;
     private readonly int _fleetSize;
@@ -20,7 +20,11 @@ public sealed class SandboxState
         Clock = clock ?? TimeProvider.System;
         Policy = ConnectPolicy.From(options);
         ListStateLag = options.ListStateLag;
-        Numbers = new NumberFactory(Policy, ListStateLag);
+        Webhooks = new WebhookStore(Clock, options.Seed);
+        Dispatcher = new WebhookDispatcher(Webhooks, Clock, options);
+        Events = new EventPublisher(Webhooks, Dispatcher);
+        SentMessages = new SentMessages(options, Clock, Events);
+        Numbers = new NumberFactory(Policy, ListStateLag, Events.NumberStateChanged);
         PrimaryTenant = new Tenant(SandboxTenant.Primary, "sandbox", options.TenantApiKey, "ck_sandbox_tenant");
         OtherTenant = new Tenant(SandboxTenant.Other, "sandbox-other", options.OtherTenantApiKey, "ck_sandbox_other_tenant");
         _seed = options.Seed;
@@ -45,7 +49,18 @@ public sealed class SandboxState
         set => _refuseTenantKey = value;
     }
 
+    /// <summary>Webhook deliveries queued, in flight or waiting to be retried; zero once every delivery has settled.</summary>
+    public int PendingWebhookDeliveries => Dispatcher.Pending;
+
     internal ConnectPolicy Policy { get; }
+
+    internal WebhookStore Webhooks { get; }
+
+    internal WebhookDispatcher Dispatcher { get; }
+
+    internal EventPublisher Events { get; }
+
+    internal SentMessages SentMessages { get; }
 
     internal NumberFactory Numbers { get; }
 
@@ -97,12 +112,39 @@ public sealed class SandboxState
         return true;
     }
 
-    /// <summary>Back to the seeded fleet and the configured switches. Faults and request counts have their own resets.</summary>
+    /// <summary>
+    /// Back to the seeded fleet and the configured switches, with no webhooks, sent messages or pending deliveries.
+    /// Faults and request counts have their own resets.
+    /// </summary>
     public void Reset()
     {
+        Dispatcher.Reset();
+        SentMessages.Clear();
+        Webhooks.Clear();
         Volatile.Write(ref _fleet, SeedFleet());
         _refuseTenantKey = _initialRefuseTenantKey;
     }
+
+    /// <summary>Removes a number as <c>DELETE /v1/numbers/{id}</c> does, posting <c>number.removed</c> to its webhooks.</summary>
+    internal bool RemoveNumber(SandboxNumber number)
+    {
+        if (!Fleet.Remove(number.Id))
+        {
+            return false;
+        }
+
+        Events.NumberRemoved(number, Clock.GetUtcNow());
+        return true;
+    }
+
+    /// <summary>Stops webhook deliveries and message timers. The host disposes it with its services.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        SentMessages.Clear();
+        await Dispatcher.DisposeAsync();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>The number's generated history, anchored at the moment it is first asked for.</summary>
     internal NumberHistory HistoryOf(SandboxNumber number) => Fleet.Histories.Get(number, _seed, Clock.GetUtcNow());

@@ -1,6 +1,7 @@
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Messages;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.PilotStatus.Webhooks;
 
 namespace Dashboard.Core.PilotStatus;
 
@@ -43,4 +44,29 @@ public interface IPilotStatusClient
         AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays,
         string? timeZone = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>The number's webhooks (tenant key with <c>x-whatsapp-number-id</c>).</summary>
+    Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a webhook to the number. Never retried.</summary>
+    Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes what is set in <paramref name="change"/>; <see cref="WebhookChange.Events"/> replaces the whole list. Never retried.</summary>
+    Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the webhook and its delivery logs for good. Never retried.</summary>
+    Task<ApiResult<WebhookDeleted>> DeleteWebhookAsync(string numberId, string webhookId, CancellationToken cancellationToken = default);
+
+    /// <summary>The webhook's recent delivery attempts, newest first.</summary>
+    Task<ApiResult<IReadOnlyList<WebhookDelivery>>> GetWebhookLogsAsync(
+        string numberId, string webhookId, WebhookLogQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a text from the number with the number's own key (tenant keys cannot send; the key comes from
+    /// <c>GET /v1/api-keys</c>). Never retried: a retry could deliver the text twice.
+    /// </summary>
+    Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default);
+
+    /// <summary>The status of a message the number sent; <paramref name="messageId"/> is the id from the send (or its correlation id).</summary>
+    Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Api;
 using Dashboard.Core.PilotStatus.Messages;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.PilotStatus.Webhooks;
 using Refit;
 
 namespace Dashboard.Core.PilotStatus;
@@ -140,6 +141,103 @@ internal sealed class PilotStatusClient(
             AnalyticsMapping.ToAnalytics,
             cancellationToken));
 
+    public async Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default) =>
+        Record(await SendAsync(
+            ct => api.ListWebhooksAsync(numberId, ct),
+            wire => (IReadOnlyList<Webhook>)wire.Select(w => WebhookMapping.ToWebhook(w, numberId)).ToArray(),
+            CallContext.ForNumber(numberId),
+            cancellationToken));
+
+    public async Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default)
+    {
+        if (WebhookInput.Problem(webhook.Name, webhook.Url, webhook.Events) is { } problem)
+        {
+            return problem;
+        }
+
+        return Record(await SendAsync(
+            ct => api.CreateWebhookAsync(
+                numberId, new CreateWebhookBody(webhook.Name.Trim(), webhook.Url.Trim(), WebhookInput.Clean(webhook.Events), numberId), ct),
+            wire => WebhookMapping.ToWebhook(wire, numberId),
+            CallContext.ForNumber(numberId),
+            cancellationToken));
+    }
+
+    public async Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default)
+    {
+        if (change.IsEmpty)
+        {
+            return new ApiFailure(ApiFailureKind.InvalidRequest, "There is nothing to change: set the name, URL, events or whether the webhook is active.");
+        }
+
+        if (WebhookInput.Problem(change.Name, change.Url, change.Events) is { } problem)
+        {
+            return problem;
+        }
+
+        return Record(await SendAsync(
+            ct => api.UpdateWebhookAsync(
+                webhookId,
+                numberId,
+                new UpdateWebhookBody(change.Name?.Trim(), change.Url?.Trim(), change.Events is null ? null : WebhookInput.Clean(change.Events), change.Active),
+                ct),
+            wire => WebhookMapping.ToWebhook(wire, numberId),
+            CallContext.ForWebhook(webhookId),
+            cancellationToken));
+    }
+
+    public async Task<ApiResult<WebhookDeleted>> DeleteWebhookAsync(string numberId, string webhookId, CancellationToken cancellationToken = default) =>
+        Record(await SendAsync(
+            ct => api.DeleteWebhookAsync(webhookId, numberId, ct),
+            () => new WebhookDeleted(webhookId),
+            CallContext.ForWebhook(webhookId),
+            cancellationToken));
+
+    public async Task<ApiResult<IReadOnlyList<WebhookDelivery>>> GetWebhookLogsAsync(
+        string numberId, string webhookId, WebhookLogQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new WebhookLogQuery();
+        return Record(await SendAsync(
+            ct => api.GetWebhookLogsAsync(webhookId, numberId, query.SafeLimit, query.SafeEvent, ct),
+            WebhookMapping.ToDeliveries,
+            CallContext.ForWebhook(webhookId),
+            cancellationToken));
+    }
+
+    public async Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default)
+    {
+        var to = Phone.ToE164(message.To);
+        if (!Phone.IsValidE164(to))
+        {
+            return new ApiFailure(ApiFailureKind.InvalidRequest,
+                "Enter the recipient's phone number in international form with the country code, e.g. +5511999999999.");
+        }
+
+        if (string.IsNullOrWhiteSpace(message.Text) || message.Text.Length > OutgoingText.MaxLength)
+        {
+            return new ApiFailure(ApiFailureKind.InvalidRequest,
+                $"Enter the text to send: between 1 and {OutgoingText.MaxLength} characters.");
+        }
+
+        return Record(await SendWithNumberKeyAsync(
+            numberId,
+            (key, ct) => api.SendMessageAsync(new SendTextBody(to!, message.Text), key, ct),
+            SendMapping.ToSent,
+            CallContext.ForNumber(numberId) with
+            {
+                ConflictMessage = $"Number '{numberId}' is not connected, so it cannot send. Reconnect it and try again.",
+            },
+            cancellationToken));
+    }
+
+    public async Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default) =>
+        Record(await SendForNumberAsync(
+            numberId,
+            (key, ct) => api.GetMessageAsync(messageId, numberId, key, ct),
+            wire => SendMapping.ToReceipt(wire, messageId),
+            cancellationToken,
+            new CallContext($"Message '{messageId}'")));
+
     private async Task<ApiResult<NumberList>> FetchNumberListAsync(CancellationToken cancellationToken) =>
         Record(await SendAsync(
             ct => api.ListNumbersAsync(ct),
@@ -155,9 +253,10 @@ internal sealed class PilotStatusClient(
         string numberId,
         Func<NumberApiKey?, CancellationToken, Task<IApiResponse<TWire>>> send,
         Func<TWire, TOut> map,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CallContext? context = null)
     {
-        var call = CallContext.ForNumber(numberId);
+        var call = context ?? CallContext.ForNumber(numberId);
         if (!numberKeys.TenantKeyRefused)
         {
             var withTenantKey = await SendAsync(ct => send(null, ct), map, call, cancellationToken);
@@ -169,6 +268,17 @@ internal sealed class PilotStatusClient(
             numberKeys.MarkTenantKeyRefused();
         }
 
+        return await SendWithNumberKeyAsync(numberId, (key, ct) => send(key, ct), map, call, cancellationToken);
+    }
+
+    /// <summary>With the number's own key from <c>GET /v1/api-keys</c>; a rejected key is forgotten so the next call fetches the current one.</summary>
+    private async Task<ApiResult<TOut>> SendWithNumberKeyAsync<TWire, TOut>(
+        string numberId,
+        Func<NumberApiKey, CancellationToken, Task<IApiResponse<TWire>>> send,
+        Func<TWire, TOut> map,
+        CallContext call,
+        CancellationToken cancellationToken)
+    {
         var key = await numberKeys.GetAsync(numberId, FetchNumberKeysAsync, cancellationToken);
         if (!key.Succeeded)
         {
@@ -197,19 +307,9 @@ internal sealed class PilotStatusClient(
         try
         {
             using var response = await send(cancellationToken);
-            if (response.HasRequestError(out var requestError))
+            if (Refused(response, call) is { } failure)
             {
-                return failures.Translate(requestError, call) ?? throw requestError;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                return failures.FromResponse(response.StatusCode, response.Headers, (response.Error as ApiException)?.Content, call);
-            }
-
-            if (response.Error is { } readError)
-            {
-                return failures.Malformed(readError);
+                return failure;
             }
 
             return response.Content is { } content
@@ -220,6 +320,39 @@ internal sealed class PilotStatusClient(
         {
             return failure;
         }
+    }
+
+    /// <summary>The same for calls whose body is not read (undocumented or empty): only the status counts.</summary>
+    private async Task<ApiResult<TOut>> SendAsync<TOut>(
+        Func<CancellationToken, Task<IApiResponse>> send,
+        Func<TOut> result,
+        CallContext call,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await send(cancellationToken);
+            return Refused(response, call) is { } failure ? failure : ApiResult<TOut>.Success(result());
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && failures.Translate(exception, call) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    private ApiFailure? Refused(IApiResponse response, CallContext call)
+    {
+        if (response.HasRequestError(out var requestError))
+        {
+            return failures.Translate(requestError, call) ?? throw requestError;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return failures.FromResponse(response.StatusCode, response.Headers, (response.Error as ApiException)?.Content, call);
+        }
+
+        return response.Error is { } readError ? failures.Malformed(readError) : null;
     }
 
     // The health endpoint reports whether the dashboard can work with the API at all; a 404 or 409 is the API working.

@@ -64,6 +64,48 @@ internal static class ApiKeyAuthentication
         return next(context);
     }
 
+    /// <summary>
+    /// For <c>/v1/webhooks*</c>: either scope. A number key acts on its own number; the tenant key names the number itself
+    /// (header or body), which the handlers resolve.
+    /// </summary>
+    public static ValueTask<object?> RequireAnyKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var state = http.RequestServices.GetRequiredService<SandboxState>();
+        var caller = Identify(http, state, out var refusal);
+        if (refusal is not null)
+        {
+            return ValueTask.FromResult<object?>(refusal);
+        }
+
+        http.Features.Set(new KeyCaller(caller.Tenant ?? caller.Number!.Tenant, caller.Number));
+        return next(context);
+    }
+
+    /// <summary>For sending: a number key only; the tenant key is refused even when it names a number (documented).</summary>
+    public static ValueTask<object?> RequireNumberKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var state = http.RequestServices.GetRequiredService<SandboxState>();
+        var caller = Identify(http, state, out var refusal);
+        if (refusal is not null)
+        {
+            return ValueTask.FromResult<object?>(refusal);
+        }
+
+        if (caller.Number is null)
+        {
+            return ValueTask.FromResult<object?>(ApiErrors.TenantScopeNotAllowed());
+        }
+
+        http.Features.Set(new NumberTarget(caller.Number));
+        return next(context);
+    }
+
+    /// <summary>The caller's tenant, and its number when it used a number key.</summary>
+    public static (Tenant Tenant, SandboxNumber? Number) Caller(this HttpContext http) =>
+        http.Features.GetRequiredFeature<KeyCaller>() is var caller ? (caller.Tenant, caller.Number) : default;
+
     public static Tenant CallerTenant(this HttpContext http) => http.Features.GetRequiredFeature<TenantCaller>().Tenant;
 
     public static SandboxNumber TargetNumber(this HttpContext http) => http.Features.GetRequiredFeature<NumberTarget>().Number;
@@ -100,4 +142,6 @@ internal static class ApiKeyAuthentication
     private sealed record TenantCaller(Tenant Tenant);
 
     private sealed record NumberTarget(SandboxNumber Number);
+
+    private sealed record KeyCaller(Tenant Tenant, SandboxNumber? Number);
 }

@@ -49,6 +49,8 @@ internal static class ConnectEndpoints
             return NumberValidation.AlreadyExists();
         }
 
+        state.Events.NumberCreated(number, ConnectionState.Close, now);
+
         // No template named pilot_status_remote_pairing exists in the sandbox, so a WhatsApp send fails as documented.
         var messageError = request!.SendViaWhatsApp == true ? "Template pilot_status_remote_pairing not found for this number." : null;
         return SandboxJson.Ok(

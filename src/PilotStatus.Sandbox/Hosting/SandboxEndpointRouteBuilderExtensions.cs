@@ -23,7 +23,11 @@ public static class SandboxEndpointRouteBuilderExtensions
 
         var numberScoped = v1.MapGroup(string.Empty).AddEndpointFilter(ApiKeyAuthentication.RequireNumberScope);
         numberScoped.MapMessageEndpoints();
+        numberScoped.MapMessageStatusEndpoint();
         numberScoped.MapAnalyticsEndpoints();
+
+        v1.MapGroup(string.Empty).AddEndpointFilter(ApiKeyAuthentication.RequireNumberKey).MapSendEndpoint();
+        v1.MapGroup(string.Empty).AddEndpointFilter(ApiKeyAuthentication.RequireAnyKey).MapWebhookEndpoints();
 
         root.MapGroup("/sandbox")
             .AddEndpointFilter(ApiKeyAuthentication.RequireTenantScope)

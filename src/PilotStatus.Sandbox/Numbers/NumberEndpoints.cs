@@ -90,6 +90,7 @@ internal static class NumberEndpoints
         }
 
         var code = number.Connection(now).CurrentCode!;
+        state.Events.NumberCreated(number, ConnectionState.Connecting, now);
 
         // linkToApiKey only re-points a number-scoped key; with the tenant key the number is never linked.
         return SandboxJson.Ok(
@@ -99,7 +100,7 @@ internal static class NumberEndpoints
 
     private static IResult Delete(string id, HttpContext http, SandboxState state)
     {
-        if (state.FindOwnedNumber(http.CallerTenant(), id) is null || !state.Fleet.Remove(id))
+        if (state.FindOwnedNumber(http.CallerTenant(), id) is not { } number || !state.RemoveNumber(number))
         {
             return ApiErrors.NumberNotFound();
         }

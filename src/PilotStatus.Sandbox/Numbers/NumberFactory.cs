@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PilotStatus.Sandbox;
 
-internal sealed class NumberFactory(ConnectPolicy policy, TimeSpan listStateLag)
+internal sealed class NumberFactory(ConnectPolicy policy, TimeSpan listStateLag, NumberStateChanged? stateChanged = null)
 {
     public SandboxNumber Create(
         IdGenerator ids,
@@ -28,7 +28,7 @@ internal sealed class NumberFactory(ConnectPolicy policy, TimeSpan listStateLag)
             piiMode,
             meta,
             new NumberApiKey(ids.KeyId(), ids.ApiKey(), revealableKey, createdAt));
-        return new SandboxNumber(definition, state, stateSince, policy, listStateLag);
+        return new SandboxNumber(definition, state, stateSince, policy, listStateLag, stateChanged);
     }
 
     /// <summary>"+55 11 99999-9999", as the Meta Graph displays Brazilian mobile numbers.</summary>

@@ -18,8 +18,17 @@ internal sealed class SandboxNumber
     private DateTimeOffset? _metaFetchedAt;
     private NumberApiKey _apiKey;
 
-    public SandboxNumber(NumberDefinition definition, ConnectionState initialState, DateTimeOffset since, ConnectPolicy policy, TimeSpan listLag)
+    private readonly NumberStateChanged? _stateChanged;
+
+    public SandboxNumber(
+        NumberDefinition definition,
+        ConnectionState initialState,
+        DateTimeOffset since,
+        ConnectPolicy policy,
+        TimeSpan listLag,
+        NumberStateChanged? stateChanged = null)
     {
+        _stateChanged = stateChanged;
         Definition = definition;
         _policy = policy;
         _listLag = listLag;
@@ -99,54 +108,77 @@ internal sealed class SandboxNumber
 
     public ScanResult Scan(string code, DateTimeOffset now)
     {
+        ConnectionState from;
+        ScanResult result;
         lock (_gate)
         {
             Settle(now);
-            if (IsMeta)
-            {
-                return ScanResult.NotSupportedForMeta;
-            }
-
-            if (_state == ConnectionState.Open)
-            {
-                return ScanResult.AlreadyConnected;
-            }
-
-            if (_attempt is null)
-            {
-                return ScanResult.NoAttempt;
-            }
-
-            var match = _attempt.Codes.LastOrDefault(c => c.Matches(code));
-            if (match is null)
-            {
-                return ScanResult.CodeUnknown;
-            }
-
-            if (match != _attempt.Current)
-            {
-                return ScanResult.CodeSuperseded;
-            }
-
-            if (match.IsExpiredAt(now))
-            {
-                return ScanResult.CodeExpired;
-            }
-
-            _attempt = null;
-            ChangeState(ConnectionState.Open, now);
-            return ScanResult.Connected;
+            from = _state;
+            result = ScanLocked(code, now);
         }
+
+        // Outside the lock: listeners (webhooks) take their own locks and may read this number.
+        if (result == ScanResult.Connected)
+        {
+            _stateChanged?.Invoke(this, from, ConnectionState.Open, now);
+        }
+
+        return result;
+    }
+
+    private ScanResult ScanLocked(string code, DateTimeOffset now)
+    {
+        if (IsMeta)
+        {
+            return ScanResult.NotSupportedForMeta;
+        }
+
+        if (_state == ConnectionState.Open)
+        {
+            return ScanResult.AlreadyConnected;
+        }
+
+        if (_attempt is null)
+        {
+            return ScanResult.NoAttempt;
+        }
+
+        var match = _attempt.Codes.LastOrDefault(c => c.Matches(code));
+        if (match is null)
+        {
+            return ScanResult.CodeUnknown;
+        }
+
+        if (match != _attempt.Current)
+        {
+            return ScanResult.CodeSuperseded;
+        }
+
+        if (match.IsExpiredAt(now))
+        {
+            return ScanResult.CodeExpired;
+        }
+
+        _attempt = null;
+        ChangeState(ConnectionState.Open, now);
+        return ScanResult.Connected;
     }
 
     /// <summary>The phone logged out or the session dropped: back to CLOSE from any state.</summary>
     public void Disconnect(DateTimeOffset now)
     {
+        ConnectionState from;
         lock (_gate)
         {
             Settle(now);
+            from = _state;
             _attempt = null;
             ChangeState(ConnectionState.Close, now);
+        }
+
+        if (from != ConnectionState.Close)
+        {
+            _stateChanged?.Invoke(this, from, ConnectionState.Close, now);
         }
     }
 
@@ -246,6 +278,9 @@ internal sealed class SandboxNumber
 
     private readonly record struct StateChange(DateTimeOffset At, ConnectionState State);
 }
+
+/// <summary>Raised after an explicit transition (a scan that opens, a disconnect), outside the number's lock.</summary>
+internal delegate void NumberStateChanged(SandboxNumber number, ConnectionState from, ConnectionState to, DateTimeOffset at);
 
 internal readonly record struct NumberObservation(
     ConnectionState State,

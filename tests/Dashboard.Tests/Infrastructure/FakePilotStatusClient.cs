@@ -2,6 +2,7 @@ using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Messages;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.PilotStatus.Webhooks;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -99,6 +100,76 @@ public sealed class FakePilotStatusClient : IPilotStatusClient
     public Task<ApiResult<NumberAnalytics>> GetAnalyticsAsync(
         string numberId, AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays, string? timeZone = null, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("Not expected in this test.");
+
+    /// <summary>Webhooks held in memory, each with the number it belongs to.</summary>
+    public List<(string NumberId, Webhook Webhook)> Webhooks { get; } = [];
+
+    /// <summary>Delivery logs by webhook id.</summary>
+    public Dictionary<string, List<WebhookDelivery>> WebhookLogs { get; } = [];
+
+    public List<(string NumberId, OutgoingText Message)> Sends { get; } = [];
+
+    /// <summary>Status answers by message id; a sent message without one answers QUEUED.</summary>
+    public Dictionary<string, ApiResult<MessageReceipt>> Receipts { get; } = [];
+
+    public Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(numberId).Map(_ => (IReadOnlyList<Webhook>)Webhooks.Where(w => w.NumberId == numberId).Select(w => w.Webhook).ToArray()));
+
+    public Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(numberId).Map(_ =>
+        {
+            var created = new Webhook($"wh_{Webhooks.Count + 1}", webhook.Name, webhook.Url, true, webhook.Events.ToArray(), "LIVE", [numberId], null, FetchedAt, FetchedAt);
+            Webhooks.Add((numberId, created));
+            return created;
+        }));
+
+    public Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default)
+    {
+        var index = Webhooks.FindIndex(w => w.NumberId == numberId && w.Webhook.Id == webhookId);
+        if (FailWith is { } failure || index < 0)
+        {
+            return Task.FromResult<ApiResult<Webhook>>(FailWith ?? WebhookNotFound(webhookId));
+        }
+
+        var old = Webhooks[index].Webhook;
+        var updated = old with
+        {
+            Name = change.Name ?? old.Name,
+            Url = change.Url ?? old.Url,
+            Events = change.Events?.ToArray() ?? old.Events,
+            Active = change.Active ?? old.Active,
+        };
+        Webhooks[index] = (numberId, updated);
+        return Task.FromResult(ApiResult.Success(updated));
+    }
+
+    public Task<ApiResult<WebhookDeleted>> DeleteWebhookAsync(string numberId, string webhookId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<WebhookDeleted>>(
+            FailWith ?? (Webhooks.RemoveAll(w => w.NumberId == numberId && w.Webhook.Id == webhookId) > 0
+                ? ApiResult.Success(new WebhookDeleted(webhookId))
+                : WebhookNotFound(webhookId)));
+
+    public Task<ApiResult<IReadOnlyList<WebhookDelivery>>> GetWebhookLogsAsync(
+        string numberId, string webhookId, WebhookLogQuery? query = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<IReadOnlyList<WebhookDelivery>>>(
+            FailWith ?? (Webhooks.Any(w => w.NumberId == numberId && w.Webhook.Id == webhookId)
+                ? ApiResult.Success<IReadOnlyList<WebhookDelivery>>(WebhookLogs.GetValueOrDefault(webhookId)?.ToArray() ?? [])
+                : WebhookNotFound(webhookId)));
+
+    public Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(numberId).Map(_ =>
+        {
+            Sends.Add((numberId, message));
+            return new SentMessage($"msg_{Sends.Count}", $"corr_{Sends.Count}", MessageStatus.Queued, FetchedAt, null, null);
+        }));
+
+    public Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(
+            FailWith is { } failure ? failure
+            : Receipts.TryGetValue(messageId, out var receipt) ? receipt
+            : ApiResult.Success(new MessageReceipt(messageId, MessageStatus.Queued, null, null, null, FetchedAt, null, null, null, null)));
+
+    private static ApiFailure WebhookNotFound(string id) => new(ApiFailureKind.NotFound, $"Webhook '{id}' was not found.", "WEBHOOK_NOT_FOUND");
 
     private ApiResult<WhatsAppNumber> Find(string id) =>
         FailWith is { } failure ? failure

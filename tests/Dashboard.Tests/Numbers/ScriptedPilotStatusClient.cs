@@ -3,6 +3,7 @@ using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Messages;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.PilotStatus.Webhooks;
 
 namespace Dashboard.Tests.Numbers;
 
@@ -113,6 +114,28 @@ internal sealed class ScriptedPilotStatusClient(TimeProvider clock) : IPilotStat
     public Task<ApiResult<NumberAnalytics>> GetAnalyticsAsync(
         string numberId, AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays, string? timeZone = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<ApiResult<NumberAnalytics>>(NotScripted);
+
+    public Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<IReadOnlyList<Webhook>>>(NotScripted);
+
+    public Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<Webhook>>(NotScripted);
+
+    public Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<Webhook>>(NotScripted);
+
+    public Task<ApiResult<WebhookDeleted>> DeleteWebhookAsync(string numberId, string webhookId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<WebhookDeleted>>(NotScripted);
+
+    public Task<ApiResult<IReadOnlyList<WebhookDelivery>>> GetWebhookLogsAsync(
+        string numberId, string webhookId, WebhookLogQuery? query = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<IReadOnlyList<WebhookDelivery>>>(NotScripted);
+
+    public Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<SentMessage>>(NotScripted);
+
+    public Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ApiResult<MessageReceipt>>(NotScripted);
 
     public static ApiFailure NotFound(string numberId) =>
         new(ApiFailureKind.NotFound, $"Number '{numberId}' was not found in this Pilot Status account.");

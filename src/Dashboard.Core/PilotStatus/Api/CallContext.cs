@@ -7,4 +7,6 @@ namespace Dashboard.Core.PilotStatus.Api;
 internal sealed record CallContext(string? Subject = null, string? ConflictMessage = null, string? NumberKeyOf = null)
 {
     public static CallContext ForNumber(string numberId) => new($"Number '{numberId}'");
+
+    public static CallContext ForWebhook(string webhookId) => new($"Webhook '{webhookId}'");
 }

@@ -57,6 +57,43 @@ internal interface IPilotStatusApi
         [Query] string? tz,
         [Property(ApiKeyHandler.NumberKeyOption)] NumberApiKey? numberKey,
         CancellationToken cancellationToken);
+
+    [Get("/v1/webhooks")]
+    Task<IApiResponse<List<WebhookWire>>> ListWebhooksAsync([Header(PilotStatusHeaders.NumberId)] string numberId, CancellationToken cancellationToken);
+
+    [Post("/v1/webhooks")]
+    Task<IApiResponse<WebhookWire>> CreateWebhookAsync(
+        [Header(PilotStatusHeaders.NumberId)] string numberId, [Body] CreateWebhookBody body, CancellationToken cancellationToken);
+
+    [Patch("/v1/webhooks/{id}")]
+    Task<IApiResponse<WebhookWire>> UpdateWebhookAsync(
+        string id, [Header(PilotStatusHeaders.NumberId)] string numberId, [Body] UpdateWebhookBody body, CancellationToken cancellationToken);
+
+    // The response body is not documented (maybe none at all): only the status counts.
+    [Delete("/v1/webhooks/{id}")]
+    Task<IApiResponse> DeleteWebhookAsync(string id, [Header(PilotStatusHeaders.NumberId)] string numberId, CancellationToken cancellationToken);
+
+    [Get("/v1/webhooks/{id}/logs")]
+    Task<IApiResponse<WebhookLogsWire>> GetWebhookLogsAsync(
+        string id,
+        [Header(PilotStatusHeaders.NumberId)] string numberId,
+        [Query] int limit,
+        [Query, AliasAs("event")] string? eventName,
+        CancellationToken cancellationToken);
+
+    // Number keys only: a tenant key gets 403 TENANT_SCOPE_NOT_ALLOWED.
+    [Post("/v1/messages/send")]
+    Task<IApiResponse<SentMessageWire>> SendMessageAsync(
+        [Body] SendTextBody body,
+        [Property(ApiKeyHandler.NumberKeyOption)] NumberApiKey numberKey,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/messages/{id}")]
+    Task<IApiResponse<MessageReceiptWire>> GetMessageAsync(
+        string id,
+        [Header(PilotStatusHeaders.NumberId)] string numberId,
+        [Property(ApiKeyHandler.NumberKeyOption)] NumberApiKey? numberKey,
+        CancellationToken cancellationToken);
 }
 
 internal static class PilotStatusHeaders
