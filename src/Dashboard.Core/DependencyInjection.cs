@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<NumberStateBook>();
         services.AddSingleton<NumberTimeline>();
         services.AddSingleton<ReceiverToken>();
+        services.AddTransient<LiveUpdatesSetup>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());

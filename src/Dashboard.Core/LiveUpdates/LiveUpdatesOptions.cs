@@ -8,6 +8,13 @@ public sealed class LiveUpdatesOptions : IValidatableObject
     public const string Section = "LiveUpdates";
 
     /// <summary>
+    /// The address Pilot Status reaches this dashboard at (e.g. <c>https://fleet.example.com</c>); the receiver's URL is
+    /// built on it. Required to enable live updates against the live API; in sandbox mode the dashboard's own listening
+    /// address is used when it is empty.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
     /// Optional. The secret Pilot Status signs deliveries with. Pilot Status does not document its signature, so when a
     /// signature header arrives it is checked as an HMAC-SHA256 of the raw body (hex, optionally <c>sha256=</c>, or base64).
     /// </summary>
@@ -31,6 +38,15 @@ public sealed class LiveUpdatesOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+                 && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)))
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(PublicBaseUrl)} must be the dashboard's address as Pilot Status reaches it, starting with https:// (for example https://fleet.example.com).",
+                [nameof(PublicBaseUrl)]);
+        }
+
         if (SigningSecret is { Length: > 0 and < 16 })
         {
             yield return new ValidationResult(

@@ -19,7 +19,8 @@ public sealed class NumberAdministration(
     IDbContextFactory<DashboardDbContext> contexts,
     DuplicateSubmitGuard submits,
     TimeProvider clock,
-    NumberStateBook? states = null)
+    NumberStateBook? states = null,
+    LiveUpdatesSetup? liveUpdates = null)
 {
     public const string NameRequired = "Enter a name for the number, for example Support or the customer's name.";
     public const string NotPermittedToAdd = "Your role cannot add numbers. Ask an administrator or an operator to add it.";
@@ -172,6 +173,11 @@ public sealed class NumberAdministration(
             return NothingWasCreated(created.Failure)
                 ? created.Failure
                 : created.Failure with { Message = CreateUnconfirmed };
+        }
+
+        if (liveUpdates is not null)
+        {
+            await liveUpdates.AddToNewNumberAsync(created.Value.Id, CancellationToken.None);
         }
 
         if (customerId is not { } id)
