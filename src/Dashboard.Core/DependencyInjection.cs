@@ -3,6 +3,7 @@ using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Messages;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -24,6 +25,7 @@ public static class DependencyInjection
 
         services.AddOptions<PilotStatusOptions>().BindConfiguration(PilotStatusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LiveUpdatesOptions>().BindConfiguration(LiveUpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstAdministratorOptions>().BindConfiguration(FirstAdministratorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDashboardDatabase();
@@ -63,11 +65,23 @@ public static class DependencyInjection
         services.AddSingleton<MessagePageCache>();
         services.AddScoped<MessageHistory>();
 
+        services.AddSingleton<NumberEvents>();
+        services.AddSingleton<NumberStateBook>();
+        services.AddSingleton<NumberTimeline>();
+        services.AddSingleton<ReceiverToken>();
+        services.AddTransient<LiveUpdatesSetup>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
+        services.AddSingleton<TimelineRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimelineRecorder>());
+
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();
         services.AddHealthChecks()
             .AddDbContextCheck<DashboardDbContext>("database")
-            .AddCheck<PilotStatusHealthCheck>("pilot-status");
+            .AddCheck<PilotStatusHealthCheck>("pilot-status")
+            .AddCheck<LiveUpdatesHealthCheck>("live-updates");
 
         return services;
     }

@@ -6,6 +6,7 @@ using Dashboard.Configuration;
 using Dashboard.Core;
 using Dashboard.Core.Data;
 using Dashboard.Diagnostics;
+using Dashboard.LiveUpdates;
 using Dashboard.Localization;
 using Dashboard.Numbers;
 using Dashboard.Sandbox;
@@ -62,6 +63,7 @@ app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapNumbersExport();
 app.MapAuditExport();
+app.MapWebhookReceiver();
 app.MapMemoryEndpointIfEnabled();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

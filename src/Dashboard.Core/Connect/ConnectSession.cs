@@ -1,4 +1,5 @@
 using Dashboard.Core.Audit;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -42,10 +43,11 @@ public sealed class ConnectSessions(
     IOptions<ConnectOptions> options,
     TimeProvider clock,
     ILogger<ConnectSession> logger,
-    AuditLog audit)
+    AuditLog audit,
+    NumberStateBook? states = null)
 {
     public ConnectSession Create(OperatorScope scope, string numberId) =>
-        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId, what => audit.RecordAsync(scope, what));
+        new(pilotStatus, fleet, options.Value, clock, logger, scope, numberId, what => audit.RecordAsync(scope, what), states);
 }
 
 /// <summary>
@@ -75,14 +77,20 @@ public sealed partial class ConnectSession : IDisposable
     private readonly Func<AuditEvent, Task> _audit;
     private readonly Lock _auditLock = new();
     private Task _auditWrites = Task.CompletedTask;
+    private readonly NumberStateBook? _states;
     private volatile bool _disposed;
 
     internal ConnectSession(
         IPilotStatusClient pilotStatus, NumberFleet fleet, ConnectOptions options, TimeProvider clock, ILogger logger,
-        OperatorScope scope, string numberId, Func<AuditEvent, Task> audit)
+        OperatorScope scope, string numberId, Func<AuditEvent, Task> audit, NumberStateBook? states = null)
     {
         (_pilotStatus, _fleet, _options, _clock, _logger, _scope, _audit) = (pilotStatus, fleet, options, clock, logger, scope, audit);
         NumberId = numberId;
+        _states = states;
+        if (states is not null)
+        {
+            states.Events.StateChanged += OnStateChanged;
+        }
     }
 
     /// <summary>Completes when every audit entry raised so far is written (entries are written in order, off the caller's path).</summary>
@@ -228,6 +236,11 @@ public sealed partial class ConnectSession : IDisposable
         StopTimers();
         // Cancelled, not disposed: a timer callback already running may still read its token.
         _stopping.Cancel();
+        if (_states is not null)
+        {
+            _states.Events.StateChanged -= OnStateChanged;
+        }
+
         Changed = null;
         CodeRevealed = null;
     }
@@ -371,11 +384,33 @@ public sealed partial class ConnectSession : IDisposable
             Finish(ConnectStage.Connected);
             Audit(AuditActions.ConnectConnected, $"After code {CodeNumber} of {MaxCodes}");
             _pilotStatus.InvalidateNumberList();
+            _states?.Observe(NumberId, Live.State, Live.Ready, StatusChangeSource.Operator, "connect wizard", Live.CheckedAt);
         }
         else
         {
             Changed?.Invoke();
         }
+    }
+
+    // number.connected (a webhook event) ends the wizard at once instead of at the next poll.
+    private void OnStateChanged(NumberStateChanged change)
+    {
+        if (change.NumberId != NumberId || !change.To.IsOpen || _disposed)
+        {
+            return;
+        }
+
+        Run(() =>
+        {
+            if (!_disposed && Stage == ConnectStage.ShowingCode)
+            {
+                Live = new LiveStatus(NumberId, change.To, change.Ready, change.At);
+                Finish(ConnectStage.Connected);
+                _pilotStatus.InvalidateNumberList();
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Runs timer work one at a time with the operator's own actions; a late tick after dispose does nothing.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Customers;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.PilotStatus.Numbers;
 
 namespace Dashboard.Core.Numbers;
@@ -8,19 +9,23 @@ namespace Dashboard.Core.Numbers;
 /// The shared number list joined with the customer assignments and sorted, once per snapshot and sort order, for
 /// every circuit. A keystroke in the search box then costs one pass over pre-sorted rows instead of a join and a sort.
 /// </summary>
-public sealed class FleetIndex
+/// <remarks>A state seen live since the list was fetched (a webhook event, a live status) replaces the listed one, so
+/// every page, its counts and its state filter agree with what the dashboard knows (<see cref="NumberStateBook"/>).</remarks>
+public sealed class FleetIndex(NumberStateBook? states = null)
 {
     private readonly Lock _lock = new();
     private Joined? _current;
 
     internal IReadOnlyList<IndexedRow> Sorted(NumberList list, AssignmentSnapshot assignments, FleetSort sort, bool descending)
     {
+        states?.ObserveList(list);
+        var version = states?.Version ?? 0;
         Joined current;
         lock (_lock)
         {
-            if (_current is null || !ReferenceEquals(_current.List, list) || !ReferenceEquals(_current.Assignments, assignments))
+            if (_current is null || !ReferenceEquals(_current.List, list) || !ReferenceEquals(_current.Assignments, assignments) || _current.Version != version)
             {
-                _current = new Joined(list, assignments, Join(list, assignments));
+                _current = new Joined(list, assignments, version, Join(list, assignments));
             }
 
             current = _current;
@@ -29,9 +34,10 @@ public sealed class FleetIndex
         return current.Orders.GetOrAdd((sort, descending), key => Sort(current.Rows, key.Sort, key.Descending));
     }
 
-    private static IndexedRow[] Join(NumberList list, AssignmentSnapshot assignments) =>
-        list.Numbers.Select(number =>
+    private IndexedRow[] Join(NumberList list, AssignmentSnapshot assignments) =>
+        list.Numbers.Select(listed =>
         {
+            var number = states?.Overriding(listed) is { } known ? listed with { State = known.State, Ready = known.Ready } : listed;
             var customerId = assignments.CustomerOf(number.Id);
             return new IndexedRow(new FleetRow(number, customerId, assignments.NameOf(customerId)), NumberFleet.PhoneDigits(number.Phone ?? ""));
         }).ToArray();
@@ -56,7 +62,7 @@ public sealed class FleetIndex
     private static IOrderedEnumerable<IndexedRow> Order<TKey>(IEnumerable<IndexedRow> rows, Func<IndexedRow, TKey> key, bool descending) =>
         descending ? rows.OrderByDescending(key, Comparer<TKey>.Default) : rows.OrderBy(key, Comparer<TKey>.Default);
 
-    private sealed record Joined(NumberList List, AssignmentSnapshot Assignments, IndexedRow[] Rows)
+    private sealed record Joined(NumberList List, AssignmentSnapshot Assignments, long Version, IndexedRow[] Rows)
     {
         public ConcurrentDictionary<(FleetSort Sort, bool Descending), IndexedRow[]> Orders { get; } = new();
     }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Audit;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
@@ -19,7 +20,9 @@ public sealed class NumberAdministration(
     IDbContextFactory<DashboardDbContext> contexts,
     DuplicateSubmitGuard submits,
     TimeProvider clock,
-    AuditLog audit)
+    AuditLog audit,
+    NumberStateBook? states = null,
+    LiveUpdatesSetup? liveUpdates = null)
 {
     public const string NameRequired = "Enter a name for the number, for example Support or the customer's name.";
     public const string NotPermittedToAdd = "Your role cannot add numbers. Ask an administrator or an operator to add it.";
@@ -57,6 +60,11 @@ public sealed class NumberAdministration(
             // The shared list still had it, Pilot Status no longer does: let the list catch up.
             pilotStatus.InvalidateNumberList();
             return NumberFleet.NotFound;
+        }
+
+        if (live.Succeeded)
+        {
+            states?.Observe(numberId, live.Value.State, live.Value.Ready, StatusChangeSource.Poll, "live status", live.Value.CheckedAt);
         }
 
         var listed = row.Value.Number;
@@ -140,6 +148,7 @@ public sealed class NumberAdministration(
         var number = row.Value.Number;
         await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberRemoved, NumberId: numberId, CustomerId: row.Value.CustomerId,
             Detail: $"{number.Name} ({number.Phone})" + (alreadyGone ? "; Pilot Status had already removed it" : "")));
+        states?.Observe(numberId, NumberStateChanged.Removed, ready: false, StatusChangeSource.Operator, "removed from the dashboard");
         return ApiResult.Success(new NumberRemoval(numberId, alreadyGone));
     }
 
@@ -173,6 +182,11 @@ public sealed class NumberAdministration(
 
         await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberAdded, NumberId: created.Value.Id, CustomerId: customerId,
             Detail: $"{number.Name} ({number.Phone})"));
+        if (liveUpdates is not null)
+        {
+            await liveUpdates.AddToNewNumberAsync(created.Value.Id, CancellationToken.None);
+        }
+
         if (customerId is not { } id)
         {
             return ApiResult.Success(new AddedNumber(created.Value, null, null));

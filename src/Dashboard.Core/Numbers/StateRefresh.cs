@@ -1,3 +1,4 @@
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
@@ -14,7 +15,7 @@ public sealed record StateRefreshResult(IReadOnlyDictionary<string, LiveStatus> 
 /// The numbers list's state can lag (the API says so): this asks the live <c>/status</c> of the numbers on screen,
 /// a few at a time, and stops politely as soon as the API says to slow down.
 /// </summary>
-public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fleet)
+public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fleet, NumberStateBook? states = null)
 {
     public const int MaxConcurrency = 4;
 
@@ -44,6 +45,7 @@ public sealed class StateRefresh(IPilotStatusClient pilotStatus, NumberFleet fle
             if (status.Succeeded)
             {
                 statuses[id] = status.Value;
+                states?.Observe(id, status.Value.State, status.Value.Ready, StatusChangeSource.Poll, "live status", status.Value.CheckedAt);
                 progress?.Report(new StateRefreshProgress(Interlocked.Increment(ref done), asked.Count, status.Value));
                 return;
             }

@@ -28,6 +28,9 @@ public static class DashboardSettingKeys
 
     /// <summary>The unguessable token in the live-updates webhook receiver's URL, made once per installation.</summary>
     public const string WebhookReceiverToken = "live-updates.receiver-token";
+
+    /// <summary>"true" once an administrator enabled live updates: new numbers get the receiver webhook when created.</summary>
+    public const string LiveUpdatesEnabled = "live-updates.enabled";
 }
 
 internal sealed class DashboardSettingConfiguration : IEntityTypeConfiguration<DashboardSetting>

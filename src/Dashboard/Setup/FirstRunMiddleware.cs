@@ -41,6 +41,7 @@ internal sealed class FirstRunMiddleware(RequestDelegate next)
     private static bool IsInfrastructure(PathString path) =>
         path.StartsWithSegments("/health")
         || path.StartsWithSegments("/culture")
+        || path.StartsWithSegments("/hooks")
         || path.StartsWithSegments("/_framework")
         || path.StartsWithSegments("/_content")
         || path.StartsWithSegments("/not-found")

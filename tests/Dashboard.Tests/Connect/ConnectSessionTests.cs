@@ -25,12 +25,14 @@ public sealed class ConnectSessionTests : IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ScriptedPilotStatusClient _api;
     private readonly List<ConnectSession> _sessions = [];
+    private readonly Dashboard.Core.LiveUpdates.NumberStateBook _states;
     private int _codesIssued;
 
     public ConnectSessionTests()
     {
         _loggers = LoggerFactory.Create(b => b.AddProvider(_logs));
         _api = new ScriptedPilotStatusClient(_clock);
+        _states = new(new Dashboard.Core.LiveUpdates.NumberEvents(_loggers.CreateLogger<Dashboard.Core.LiveUpdates.NumberEvents>()), _clock);
         _api.Numbers.Add(Disconnected());
         _api.OnConnect = _ =>
         {
@@ -125,6 +127,36 @@ public sealed class ConnectSessionTests : IDisposable
         Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(polls, _api.StatusRequests.Count);
         Assert.Single(_api.ConnectRequests);
+    }
+
+    [Fact]
+    public async Task A_number_connected_event_ends_the_wizard_at_once_without_waiting_for_the_next_poll()
+    {
+        var session = await StartedAsync();
+        var polls = _api.StatusRequests.Count;
+
+        _states.Observe(Id, NumberState.Open, ready: true, StatusChangeSource.Event, "number.connected");
+
+        Assert.Equal(ConnectStage.Connected, session.Stage);
+        Assert.Null(session.Code);
+        Assert.Equal(polls, _api.StatusRequests.Count);
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(polls, _api.StatusRequests.Count);
+    }
+
+    [Fact]
+    public async Task An_event_for_another_number_or_a_closed_wizard_changes_nothing()
+    {
+        var session = await StartedAsync();
+        var closed = await StartedAsync();
+        closed.Dispose();
+
+        _states.Observe("another-number", NumberState.Open, ready: true, StatusChangeSource.Event, "number.connected");
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+
+        _states.Observe(Id, NumberState.Open, ready: true, StatusChangeSource.Event, "number.connected");
+        Assert.Equal(ConnectStage.Connected, session.Stage);
+        Assert.NotEqual(ConnectStage.Connected, closed.Stage);
     }
 
     [Fact]
@@ -346,7 +378,7 @@ public sealed class ConnectSessionTests : IDisposable
     {
         var fleet = new NumberFleet(_api, new CustomerDirectory(_database, _clock), new FleetIndex());
         var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), _clock, _loggers.CreateLogger<ConnectSession>(),
-            new AuditLog(_database, new RequestOrigin(), _clock, _loggers.CreateLogger<AuditLog>()));
+            new AuditLog(_database, new RequestOrigin(), _clock, _loggers.CreateLogger<AuditLog>()), _states);
         var session = sessions.Create(scope ?? Administrator, numberId);
         _sessions.Add(session);
         return session;

@@ -1,8 +1,13 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Dashboard.Core.Customers;
+using Dashboard.Core.Data;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -18,6 +23,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IOperatorPreferences>(Preferences);
         Services.AddSingleton(Options.Create(PilotStatus));
+
+        // The layout listens for disconnects on every page. Tests with a database register their own factory after this one.
+        Services.AddSingleton(Events);
+        Services.AddSingleton<IDbContextFactory<DashboardDbContext>, NoDatabase>();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<OperatorScopes>();
+        Services.AddSingleton<CustomerDirectory>();
         Auth = AddAuthorization();
         SignIn(OperatorRoles.Administrator);
     }
@@ -32,6 +44,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected BunitAuthorizationContext Auth { get; }
 
+    internal NumberEvents Events { get; } = new(NullLogger<NumberEvents>.Instance);
+
     protected FakeOperatorPreferences Preferences { get; } = new();
 
     protected PilotStatusOptions PilotStatus { get; } = new();
@@ -40,6 +54,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     // MudBlazor's services are async-disposable only; xUnit must take the async path.
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
+
+internal sealed class NoDatabase : IDbContextFactory<DashboardDbContext>
+{
+    public DashboardDbContext CreateDbContext() => throw new InvalidOperationException("This test has no database; register a TestDatabase.");
 }
 
 public sealed class FakeOperatorPreferences : IOperatorPreferences

@@ -26,6 +26,8 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<OperatorScopes>();
+        Services.AddSingleton<Dashboard.Core.LiveUpdates.NumberStateBook>();
+        Services.AddSingleton<Dashboard.Core.LiveUpdates.NumberTimeline>();
         Services.AddSingleton<FleetIndex>();
         Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DuplicateSubmitGuard>();

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Core.LiveUpdates;
+
+/// <summary>The <c>LiveUpdates</c> section: the webhook receiver that makes the dashboard live.</summary>
+public sealed class LiveUpdatesOptions : IValidatableObject
+{
+    public const string Section = "LiveUpdates";
+
+    /// <summary>
+    /// The address Pilot Status reaches this dashboard at (e.g. <c>https://fleet.example.com</c>); the receiver's URL is
+    /// built on it. Required to enable live updates against the live API; in sandbox mode the dashboard's own listening
+    /// address is used when it is empty.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Optional. The secret Pilot Status signs deliveries with. Pilot Status does not document its signature, so when a
+    /// signature header arrives it is checked as an HMAC-SHA256 of the raw body (hex, optionally <c>sha256=</c>, or base64).
+    /// </summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The header a signature is read from, when <see cref="SigningSecret"/> is set.</summary>
+    [Required]
+    public string SignatureHeader { get; set; } = "X-PilotStatus-Signature";
+
+    /// <summary>A delivery larger than this is refused with 413; Pilot Status's documented payloads are a few hundred bytes.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Events waiting to be processed; when full the receiver answers 503 so Pilot Status retries later.</summary>
+    [Range(100, 1_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>How many recent event ids are remembered to drop retried deliveries.</summary>
+    [Range(100, 1_000_000)]
+    public int DeduplicationWindow { get; set; } = 20_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+                 && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)))
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(PublicBaseUrl)} must be the dashboard's address as Pilot Status reaches it, starting with https:// (for example https://fleet.example.com).",
+                [nameof(PublicBaseUrl)]);
+        }
+
+        if (SigningSecret is { Length: > 0 and < 16 })
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(SigningSecret)} is too short to be a signing secret (under 16 characters). Copy the whole secret, or leave it empty.",
+                [nameof(SigningSecret)]);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Core.Settings;
+
+namespace Dashboard.Core.LiveUpdates;
+
+/// <summary>
+/// The unguessable token in the receiver's URL (<c>/hooks/pilot-status/{token}</c>): made once per installation, stored as
+/// a dashboard setting and held in memory. Pilot Status's signature is not documented, so this token is what
+/// authenticates a delivery.
+/// </summary>
+public sealed class ReceiverToken(DashboardSettings settings)
+{
+    private readonly SemaphoreSlim _creating = new(1, 1);
+    private volatile Known? _known;
+
+    /// <summary>The token, made and stored now if this installation has none yet.</summary>
+    public async Task<string> GetOrCreateAsync(CancellationToken cancellationToken = default)
+    {
+        if ((await LoadAsync(cancellationToken)) is { } existing)
+        {
+            return existing.Token;
+        }
+
+        await _creating.WaitAsync(cancellationToken);
+        try
+        {
+            if ((await LoadAsync(cancellationToken)) is { } made)
+            {
+                return made.Token;
+            }
+
+            var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+            await settings.SetAsync(DashboardSettingKeys.WebhookReceiverToken, token, changedBy: null, cancellationToken);
+            _known = new Known(token, Hash(token));
+            return token;
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is the token. Both are hashed first and the hashes compared in constant time,
+    /// so neither the content nor the length of the real token shows in how long a wrong guess takes.
+    /// </summary>
+    public async Task<bool> MatchesAsync(string? candidate, CancellationToken cancellationToken = default)
+    {
+        var known = await LoadAsync(cancellationToken);
+        var guess = Hash(candidate ?? "");
+        return known is not null && CryptographicOperations.FixedTimeEquals(guess, known.Hash);
+    }
+
+    private async Task<Known?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_known is { } cached)
+        {
+            return cached;
+        }
+
+        var stored = await settings.GetAsync(DashboardSettingKeys.WebhookReceiverToken, cancellationToken);
+        return string.IsNullOrEmpty(stored) ? null : _known = new Known(stored, Hash(stored));
+    }
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record Known(string Token, byte[] Hash);
+}
