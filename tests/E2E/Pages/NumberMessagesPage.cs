@@ -32,7 +32,7 @@ public sealed class NumberMessagesPage(IPage page)
 
     public async Task FilterByStatusAsync(string status)
     {
-        await page.Locator(".mud-select").Filter(new() { HasText = "Status" }).ClickAsync();
+        await page.Locator(".filter-select").Filter(new() { HasText = "Status" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^{status}$") }).ClickAsync();
     }
 
