@@ -17,7 +17,7 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         await Page.GotoAsync("/customers");
         await new ShellPage(Page).ExpectShownAsync("Customers");
         var dialog = Page.GetByRole(AriaRole.Dialog);
-        await ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }), dialog);
+        await Interactive.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }), dialog);
         await dialog.GetByLabel("Name").FillAsync("Padaria Estrela");
         await dialog.GetByLabel("External reference (optional)").FillAsync("PE-001");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
@@ -35,7 +35,7 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         }
 
         var selectionBar = Page.GetByRole(AriaRole.Region, new() { Name = "Selected numbers" });
-        await ClickUntilAsync(numbers.Rows.Nth(0).Locator("input.row-select"), selectionBar);
+        await Interactive.ClickUntilAsync(numbers.Rows.Nth(0).Locator("input.row-select"), selectionBar);
         await numbers.Rows.Nth(1).Locator("input.row-select").CheckAsync();
         await Assertions.Expect(selectionBar).ToContainTextAsync("2 selected");
         await selectionBar.GetByRole(AriaRole.Button, new() { Name = "Assign to customer…" }).ClickAsync();
@@ -59,26 +59,5 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         await Assertions.Expect(entries.Filter(new() { HasText = "customer.created" })).ToHaveCountAsync(1);
         await Assertions.Expect(entries.Filter(new() { HasText = "assignments.changed" })).ToHaveCountAsync(1);
         await Assertions.Expect(entries.Filter(new() { HasText = "assignments.changed" })).ToContainTextAsync(chosen[1]);
-    }
-
-    /// <summary>
-    /// The page is server-rendered first and acts once its circuit is up. Each click gets a few seconds to show its
-    /// effect before the next, since a second click that lands would open a second dialog or untick a box.
-    /// </summary>
-    private static async Task ClickUntilAsync(ILocator button, ILocator expected)
-    {
-        for (var attempt = 0; attempt < 10 && !await expected.IsVisibleAsync(); attempt++)
-        {
-            await button.ClickAsync();
-            try
-            {
-                await expected.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3000 });
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        await Assertions.Expect(expected).ToBeVisibleAsync();
     }
 }

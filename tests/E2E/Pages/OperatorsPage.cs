@@ -15,7 +15,8 @@ public sealed class OperatorsPage(IPage page)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
-    public async Task CreateAsync(string email, string name, string password)
+    /// <summary>Creates a Support operator (the dialog's default role), who may see <paramref name="customers"/>.</summary>
+    public async Task CreateAsync(string email, string name, string password, params string[] customers)
     {
         // The button is disabled until the interactive circuit is up; the click waits for it.
         await page.GetByRole(AriaRole.Button, new() { Name = "New operator" }).ClickAsync();
@@ -23,6 +24,19 @@ public sealed class OperatorsPage(IPage page)
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Email").FillAsync(email);
         await dialog.GetByLabel("Name").FillAsync(name);
+        if (customers.Length > 0)
+        {
+            await dialog.GetByLabel("Customers they may see").ClickAsync();
+            foreach (var customer in customers)
+            {
+                await page.GetByRole(AriaRole.Option, new() { Name = customer }).ClickAsync();
+            }
+
+            // A click outside the open list closes it, and leaves the dialog open.
+            await dialog.GetByLabel("Email").ClickAsync(new() { Force = true });
+            await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        }
+
         await dialog.GetByLabel("Initial password (optional)").FillAsync(password);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create operator" }).ClickAsync();
