@@ -15,6 +15,9 @@ public sealed class BrowserTimeZone(IJSRuntime js)
     /// <summary>Only after the first render: JavaScript cannot be called while a page is prerendered.</summary>
     public Task<TimeZoneInfo> GetAsync() => _zone ??= ReadAsync();
 
+    /// <summary>The zone if the browser has answered already in this circuit, so later components render it at once.</summary>
+    public TimeZoneInfo? Known => _zone is { IsCompletedSuccessfully: true } zone ? zone.Result : null;
+
     private async Task<TimeZoneInfo> ReadAsync()
     {
         try
