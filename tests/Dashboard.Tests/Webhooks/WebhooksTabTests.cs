@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Browser;
 using Dashboard.Components.Pages.Webhooks;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
@@ -140,7 +141,7 @@ public sealed class WebhooksTabTests : DashboardTestContext
         tab.WaitForAssertion(() => Assert.Single(tab.FindAll("tbody tr")));
 
         tab.FindAll("button").Single(b => b.TextContent.Trim() == "Edit").Click();
-        dialogs.WaitForAssertion(() => Assert.True(CheckBox(dialogs, "message.read").IsChecked()));
+        dialogs.WaitForAssertion(() => Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)CheckBox(dialogs, "message.read")).IsChecked));
         CheckBox(dialogs, "message.read").Change(false);
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
@@ -202,8 +203,8 @@ public sealed class WebhooksTabTests : DashboardTestContext
         Assert.Contains("812 ms", failed);
         Assert.Contains("Success", tab.FindAll(".delivery-summary")[1].TextContent);
         tab.FindAll(".mud-expand-panel-header")[0].Click();
-        tab.WaitForAssertion(() => Assert.Contains("upstream broke", tab.Markup));
-        Assert.Contains("{&quot;event&quot;:&quot;message.delivered&quot;}", tab.Markup);
+        tab.WaitForAssertion(() => Assert.Contains(tab.FindAll("pre.delivery-body"), p => p.TextContent == "upstream broke"));
+        Assert.Contains(tab.FindAll("pre.delivery-body"), p => p.TextContent == """{"event":"message.delivered"}""");
     }
 
     private static AngleSharp.Dom.IElement CheckBox(IRenderedComponent<MudDialogProvider> dialogs, string label) =>
