@@ -16,13 +16,31 @@ public sealed class TestSends(IPilotStatusClient pilotStatus, NumberFleet fleet,
     public const string NotPermitted = "Your role cannot send test messages. Ask an administrator to allow it for Support.";
     public const string NotConnected = "This number is not connected, so it cannot send. Reconnect it first.";
     public const string TextRequired = "Enter the text to send.";
+    public const string OnlyAdministratorsAllow = "Only an administrator can allow or stop test messages from Support.";
     public const string TextTooLong = "The text is too long: WhatsApp takes at most 4096 characters in one message.";
 
     /// <summary>Every message this service writes itself, so a test can hold them to their translations.</summary>
-    public static IReadOnlyList<string> AllMessages { get; } = [NotPermitted, NotConnected, TextRequired, TextTooLong];
+    public static IReadOnlyList<string> AllMessages { get; } = [NotPermitted, NotConnected, TextRequired, TextTooLong, OnlyAdministratorsAllow];
+
+    public Task<bool> SupportMaySendAsync(CancellationToken cancellationToken = default) =>
+        settings.GetFlagAsync(DashboardSettingKeys.SupportMaySendTestMessages, cancellationToken);
+
+    /// <summary>An administrator allows (or stops) test sends by Support; audited as a setting change.</summary>
+    public async Task<ApiResult<bool>> SetSupportMaySendAsync(OperatorScope scope, bool allowed, CancellationToken cancellationToken = default)
+    {
+        if (!scope.CanManageOperators)
+        {
+            return new ApiFailure(ApiFailureKind.Forbidden, OnlyAdministratorsAllow);
+        }
+
+        await settings.SetFlagAsync(DashboardSettingKeys.SupportMaySendTestMessages, allowed, scope.OperatorId, cancellationToken);
+        await audit.RecordAsync(scope, new AuditEvent(AuditActions.SettingChanged,
+            Detail: $"{DashboardSettingKeys.SupportMaySendTestMessages} = {(allowed ? "true" : "false")}"));
+        return ApiResult.Success(allowed);
+    }
 
     public async Task<bool> MaySendAsync(OperatorScope scope, CancellationToken cancellationToken = default) =>
-        scope.CanManageNumbers || await settings.GetFlagAsync(DashboardSettingKeys.SupportMaySendTestMessages, cancellationToken);
+        scope.CanManageNumbers || await SupportMaySendAsync(cancellationToken);
 
     /// <param name="phoneAsTyped">Any way people write a phone; read as Brazilian unless it starts with + and another country code.</param>
     public async Task<ApiResult<SentMessage>> SendAsync(
