@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<PairingLinks>();
         services.AddSingleton<MessagePageCache>();
         services.AddScoped<MessageHistory>();
+        services.AddTransient<TestSends>();
+        services.AddTransient<Webhooks.NumberWebhooks>();
 
         services.AddSingleton<NumberEvents>();
         services.AddSingleton<NumberStateBook>();

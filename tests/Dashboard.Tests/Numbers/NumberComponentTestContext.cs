@@ -32,6 +32,9 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DuplicateSubmitGuard>();
         Services.AddTransient<NumberAdministration>();
+        Services.AddSingleton<Dashboard.Core.Settings.DashboardSettings>();
+        Services.AddTransient<Dashboard.Core.Messages.TestSends>();
+        Services.AddTransient<Dashboard.Core.Webhooks.NumberWebhooks>();
         Services.AddLogging();
         Services.AddScoped<RequestOrigin>();
         Services.AddScoped<AuditLog>();

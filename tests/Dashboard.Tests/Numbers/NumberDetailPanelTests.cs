@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Browser;
 using Dashboard.Components.Pages.Numbers;
 using Dashboard.Core.Numbers;
+using Dashboard.Core.PilotStatus.Numbers;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -96,6 +97,22 @@ public sealed class NumberDetailPanelTests : NumberComponentTestContext
         panel.WaitForAssertion(() => Assert.Equal("Suporte", panel.Find("h1").TextContent));
         Assert.Contains("Padaria Estrela", panel.Markup);
         Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Contains("Remove"));
+    }
+
+    [Fact]
+    public void A_test_send_is_offered_while_the_number_is_connected_and_not_once_it_is_disconnected()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Details[ContractNumbers.QrId] = ContractNumbers.Found(ContractNumbers.QrDetail());
+        var open = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.QrId));
+        open.WaitForAssertion(() => Assert.Contains("Send a test message", open.Markup));
+
+        Api.LiveStatuses[ContractNumbers.QrId] = Dashboard.Core.PilotStatus.ApiResult.Success(
+            new LiveStatus(ContractNumbers.QrId, NumberState.Closed, false, Clock.GetUtcNow()));
+        var closed = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, ContractNumbers.QrId));
+
+        closed.WaitForAssertion(() => Assert.Equal("Suporte", closed.Find("h1").TextContent));
+        Assert.DoesNotContain("Send a test message", closed.Markup);
     }
 
     [Fact]

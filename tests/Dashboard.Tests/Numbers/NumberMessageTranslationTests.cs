@@ -22,6 +22,7 @@ public sealed class NumberMessageTranslationTests
 
         var missing = PhoneInput.AllProblems.Concat(NumberAdministration.AllMessages).Concat(Dashboard.Core.Connect.PairingLinks.AllMessages)
             .Concat(Dashboard.Core.Customers.CustomerAdministration.AllMessages).Concat(states)
+            .Concat(Dashboard.Core.Webhooks.NumberWebhooks.AllMessages).Concat(Dashboard.Core.Messages.TestSends.AllMessages)
             .Append(Dashboard.Core.Connect.ConnectSession.UnexpectedFailure).Where(m => !portuguese.Contains(m));
 
         Assert.Empty(missing);
