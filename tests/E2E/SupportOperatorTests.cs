@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dashboard.E2E.Infrastructure;
 using Dashboard.E2E.Pages;
+using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Dashboard.E2E;

@@ -66,31 +66,17 @@ public sealed class PairingLinks(
             return new ApiFailure(ApiFailureKind.Forbidden, NotPermitted);
         }
 
-        if (string.IsNullOrWhiteSpace(name))
+        var input = await NumberAdministration.CheckNewNumberAsync(contexts, scope, name, phoneAsTyped, customerId, cancellationToken);
+        if (!input.Succeeded)
         {
-            return new ApiFailure(ApiFailureKind.InvalidRequest, NumberAdministration.NameRequired);
+            return input.Failure;
         }
 
-        var phone = PhoneInput.Check(phoneAsTyped);
-        if (!phone.IsValid)
-        {
-            return new ApiFailure(ApiFailureKind.InvalidRequest, phone.Problem);
-        }
-
-        string? customerName = null;
-        if (customerId is { } id)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            customerName = await db.Customers.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
-            if (customerName is null || !scope.CanSee(id))
-            {
-                return new ApiFailure(ApiFailureKind.InvalidRequest, NumberAdministration.UnknownCustomer);
-            }
-        }
+        var (e164, customerName) = input.Value;
 
         return await submits.RunOnceAsync(
             requestId,
-            () => CreateAsync(scope, who, name.Trim(), phone.E164, customerId, customerName),
+            () => CreateAsync(scope, who, name.Trim(), e164, customerId, customerName),
             keep: result => result.Succeeded || result.Failure.Kind is ApiFailureKind.Unavailable or ApiFailureKind.MalformedResponse);
     }
 

@@ -72,15 +72,14 @@ public sealed class NumberAdministration(
     }
 
     /// <param name="phoneAsTyped">Any way people write a phone; read as Brazilian unless it starts with + and another country code.</param>
-    /// <param name="requestId">One per opening of the add dialog: repeated calls with it return the first call's result.</param>
-    public async Task<ApiResult<AddedNumber>> AddAsync(
-        OperatorScope scope, string name, string phoneAsTyped, int? customerId, Guid requestId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a new number needs before Pilot Status is asked, for adding it here or by a connection link: a name, a phone
+    /// that parses, and (if given) a customer that exists and that the operator may see.
+    /// </summary>
+    internal static async Task<ApiResult<(string E164, string? CustomerName)>> CheckNewNumberAsync(
+        IDbContextFactory<DashboardDbContext> contexts, OperatorScope scope, string name, string phoneAsTyped, int? customerId,
+        CancellationToken cancellationToken)
     {
-        if (!scope.CanManageNumbers)
-        {
-            return new ApiFailure(ApiFailureKind.Forbidden, NotPermittedToAdd);
-        }
-
         if (string.IsNullOrWhiteSpace(name))
         {
             return new ApiFailure(ApiFailureKind.InvalidRequest, NameRequired);
@@ -103,9 +102,29 @@ public sealed class NumberAdministration(
             }
         }
 
+        return ApiResult.Success((phone.E164, customerName));
+    }
+
+    /// <param name="requestId">One per opening of the add dialog: repeated calls with it return the first call's result.</param>
+    public async Task<ApiResult<AddedNumber>> AddAsync(
+        OperatorScope scope, string name, string phoneAsTyped, int? customerId, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        if (!scope.CanManageNumbers)
+        {
+            return new ApiFailure(ApiFailureKind.Forbidden, NotPermittedToAdd);
+        }
+
+        var input = await CheckNewNumberAsync(contexts, scope, name, phoneAsTyped, customerId, cancellationToken);
+        if (!input.Succeeded)
+        {
+            return input.Failure;
+        }
+
+        var (e164, customerName) = input.Value;
+
         return await submits.RunOnceAsync(
             requestId,
-            () => CreateAsync(scope, new NewNumber(name.Trim(), phone.E164), customerId, customerName),
+            () => CreateAsync(scope, new NewNumber(name.Trim(), e164), customerId, customerName),
             keep: result => result.Succeeded || !NothingWasCreated(result.Failure));
     }
 
