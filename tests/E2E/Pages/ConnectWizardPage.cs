@@ -22,6 +22,9 @@ public sealed class ConnectWizardPage(IPage page)
 
     public ILocator Counter(int code, int of) => Root.GetByText($"Code {code} of {of}", new() { Exact = true });
 
+    /// <summary>The counter of any code after the first one.</summary>
+    public ILocator LaterCounter => Root.GetByText(new System.Text.RegularExpressions.Regex("^Code [2-6] of 6$"));
+
     public ILocator Connected => Root.GetByText("Connected. The number is ready to send messages.");
 
     /// <summary>The dialog's Close button at the bottom (the wizard inside it is disposed with the dialog).</summary>
