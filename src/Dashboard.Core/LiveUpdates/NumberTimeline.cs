@@ -41,16 +41,12 @@ public sealed partial class TimelineRecorder : BackgroundService
     private readonly NumberEvents _events;
     private readonly IDbContextFactory<DashboardDbContext> _contexts;
     private readonly ILogger<TimelineRecorder> _logger;
-    private long _written;
 
     public TimelineRecorder(NumberEvents events, IDbContextFactory<DashboardDbContext> contexts, ILogger<TimelineRecorder> logger)
     {
         (_events, _contexts, _logger) = (events, contexts, logger);
         _events.StateChanged += Enqueue; // From construction, so a change raised before the host starts is not missed.
     }
-
-    /// <summary>Rows written since start.</summary>
-    public long Written => Interlocked.Read(ref _written);
 
     public override void Dispose()
     {
@@ -82,7 +78,6 @@ public sealed partial class TimelineRecorder : BackgroundService
                 try
                 {
                     await WriteAsync(batch, stoppingToken);
-                    Interlocked.Add(ref _written, batch.Count);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -171,13 +171,6 @@ public sealed class NumberAdministration(
         return ApiResult.Success(new NumberRemoval(numberId, alreadyGone));
     }
 
-    /// <summary>The customers a new number can be assigned to, by name.</summary>
-    public async Task<IReadOnlyList<CustomerChoice>> CustomerChoicesAsync(OperatorScope scope, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new CustomerChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
-        return customers.Where(c => scope.CanSee(c.Id)).ToList();
-    }
 
     public static string? LastFourDigits(string? phone)
     {

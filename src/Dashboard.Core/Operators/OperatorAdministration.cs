@@ -216,7 +216,8 @@ public sealed class OperatorAdministration(
         }
 
         target.DisabledAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(target);
+
+        // Saves DisabledAt with the new stamp; the stamp is what ends the operator's sessions within a minute.
         await users.UpdateSecurityStampAsync(target);
         await audit.RecordAsync(administrator, new AuditEvent(AuditActions.OperatorDisabled, Detail: target.Email), cancellationToken);
         return OperatorOutcome.Done();

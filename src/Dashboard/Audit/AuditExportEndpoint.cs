@@ -1,4 +1,3 @@
-using System.Text;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Operators;
 
@@ -20,11 +19,6 @@ public static class AuditExportEndpoint
             }
 
             var filter = AuditFilterUrl.Parse(name => context.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null);
-            var name = $"audit-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv";
-            return Results.Stream(async stream =>
-            {
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                await trail.ExportAsync(scope, filter, writer, context.RequestAborted);
-            }, "text/csv; charset=utf-8", name);
+            return CsvDownload.Create("audit", clock, writer => trail.ExportAsync(scope, filter, writer, context.RequestAborted));
         });
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 
@@ -21,12 +20,6 @@ public static class NumbersExportEndpoint
                 return Results.Problem(rows.Failure.Message, statusCode: StatusCodes.Status502BadGateway, title: "Pilot Status did not answer");
             }
 
-            var name = $"numbers-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv";
-            return Results.Stream(async stream =>
-            {
-                // The BOM makes Excel read the file as UTF-8 (accents in Brazilian names).
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                await FleetCsv.WriteAsync(writer, rows.Value);
-            }, "text/csv; charset=utf-8", name);
+            return CsvDownload.Create("numbers", clock, writer => FleetCsv.WriteAsync(writer, rows.Value));
         });
 }

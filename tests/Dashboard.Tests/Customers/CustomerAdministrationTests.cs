@@ -216,5 +216,16 @@ public sealed class CustomerAdministrationTests : IDisposable
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
+    [Fact]
+    public async Task The_customer_choices_are_by_name()
+    {
+        await _database.AddCustomerAsync("Padaria");
+        await _database.AddCustomerAsync("Acme");
+
+        var choices = await _customers.ChoicesAsync(Administrator);
+
+        Assert.Equal(["Acme", "Padaria"], choices.Select(c => c.Name));
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -298,17 +298,6 @@ public sealed class NumberAdministrationTests : IDisposable
         Assert.Equal(1, _api.ListInvalidations);
     }
 
-    [Fact]
-    public async Task The_customer_choices_are_by_name()
-    {
-        await _database.AddCustomerAsync("Padaria");
-        await _database.AddCustomerAsync("Acme");
-
-        var choices = await _administration.CustomerChoicesAsync(Administrator);
-
-        Assert.Equal(["Acme", "Padaria"], choices.Select(c => c.Name));
-    }
-
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)

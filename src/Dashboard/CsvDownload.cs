@@ -1,0 +1,15 @@
+using System.Text;
+
+namespace Dashboard;
+
+/// <summary>A CSV file the browser downloads, named after what it holds and when it was made.</summary>
+internal static class CsvDownload
+{
+    public static IResult Create(string prefix, TimeProvider clock, Func<TextWriter, Task> write) =>
+        Results.Stream(async stream =>
+        {
+            // The BOM makes Excel read the file as UTF-8 (accents in Brazilian names).
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await write(writer);
+        }, "text/csv; charset=utf-8", $"{prefix}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
+}
