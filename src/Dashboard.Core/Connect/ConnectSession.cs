@@ -406,6 +406,7 @@ public sealed partial class ConnectSession : IDisposable
             {
                 Live = new LiveStatus(NumberId, change.To, change.Ready, change.At);
                 Finish(ConnectStage.Connected);
+                Audit(AuditActions.ConnectConnected, $"After code {CodeNumber} of {MaxCodes}");
                 _pilotStatus.InvalidateNumberList();
             }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
+using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -37,7 +38,8 @@ public sealed class PairingLinks(
     CustomerDirectory directory,
     DuplicateSubmitGuard submits,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    LiveUpdatesSetup? liveUpdates = null)
 {
     /// <summary>Documented on the embed-connect page: the token lives 24 hours and works once.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -103,6 +105,12 @@ public sealed class PairingLinks(
         var link = created.Value;
         var masked = string.IsNullOrWhiteSpace(link.MaskedNumber) ? Mask(e164) : link.MaskedNumber;
         var (assignedTo, problem) = await AssignAsync(scope, link.NumberId, customerId, customerName);
+
+        // The customer connects it later, on their own: the live-updates webhook is what tells us when.
+        if (link.NumberId is { } numberId && liveUpdates is not null)
+        {
+            await liveUpdates.AddToNewNumberAsync(numberId, CancellationToken.None);
+        }
 
         await audit.RecordAsync(who, new AuditEvent(
             AuditActions.RemotePairingLinkCreated,

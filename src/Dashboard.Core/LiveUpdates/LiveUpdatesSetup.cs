@@ -70,7 +70,7 @@ public sealed partial class LiveUpdatesSetup(
             return new ApiFailure(ApiFailureKind.InvalidRequest, NotHttps);
         }
 
-        return ApiResult.Success($"{baseUrl.TrimEnd('/')}/hooks/pilot-status/{await token.GetOrCreateAsync(cancellationToken)}");
+        return ApiResult.Success($"{baseUrl.TrimEnd('/')}{ReceiverToken.PathPrefix}/{await token.GetOrCreateAsync(cancellationToken)}");
     }
 
     /// <summary>Adds the receiver webhook to every number that lacks it, number by number, and remembers that live updates are on.</summary>

@@ -53,7 +53,13 @@ public sealed class NumberStateBook(NumberEvents events, TimeProvider clock)
 
             var label = previous?.Label ?? numberId;
             _known[numberId] = new KnownState(state, ready, when, source, FromList: false, label);
-            Interlocked.Increment(ref _version);
+
+            // The version tells every circuit's list index to join again: only when what the list shows can change.
+            if (previous is null || previous.FromList || previous.State != state || previous.Ready != ready)
+            {
+                Interlocked.Increment(ref _version);
+            }
+
             change = previous is not null && previous.State == state
                 ? null
                 : new NumberStateChanged(numberId, label, previous?.State, state, ready, when, source, detail);

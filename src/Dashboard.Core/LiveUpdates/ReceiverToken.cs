@@ -11,6 +11,25 @@ namespace Dashboard.Core.LiveUpdates;
 /// </summary>
 public sealed class ReceiverToken(DashboardSettings settings)
 {
+    /// <summary>The receiver's path; the token follows it.</summary>
+    public const string PathPrefix = "/hooks/pilot-status";
+
+    /// <summary>
+    /// A webhook URL fit for a screen or the audit log: the receiver's token is what authenticates Pilot Status, so only
+    /// its first four characters are kept. Any other URL is returned as it is.
+    /// </summary>
+    public static string Redact(string url)
+    {
+        var at = url.IndexOf(PathPrefix + "/", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return url;
+        }
+
+        var token = at + PathPrefix.Length + 1;
+        return url.Length - token > 8 ? url[..(token + 4)] + "…" : url;
+    }
+
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile Known? _known;
 

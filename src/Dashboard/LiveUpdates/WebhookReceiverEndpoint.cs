@@ -7,7 +7,7 @@ namespace Dashboard.LiveUpdates;
 
 public static class WebhookReceiverEndpoint
 {
-    public const string PathPrefix = "/hooks/pilot-status";
+    public const string PathPrefix = ReceiverToken.PathPrefix;
 
     /// <summary>
     /// <c>POST /hooks/pilot-status/{token}</c>, no sign-in: Pilot Status's webhook deliveries. A wrong token is 404, like
