@@ -339,8 +339,18 @@ public sealed partial class ConnectSession : IDisposable
 
     private async Task ReplaceCodeAsync()
     {
-        if (Stage != ConnectStage.ShowingCode || _clock.GetUtcNow() < ReplacedAt)
+        if (Stage != ConnectStage.ShowingCode || ReplacedAt is not { } due)
         {
+            return;
+        }
+
+        // Timers count on a coarse clock and may fire a few milliseconds before the wall clock says the code is due;
+        // a late callback of an earlier code lands here too. Either way, wait out the rest rather than drop the turn,
+        // or the code expires on screen with nothing left to replace it.
+        var remaining = due - _clock.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            _replaceTimer?.Change(remaining, Timeout.InfiniteTimeSpan);
             return;
         }
 

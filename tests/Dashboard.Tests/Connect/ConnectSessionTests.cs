@@ -75,6 +75,21 @@ public sealed class ConnectSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timer_that_fires_a_few_milliseconds_early_still_gets_the_next_code()
+    {
+        // Timers run on a coarse monotonic clock: on Linux one may fire ~4 ms before the wall clock reaches its due time.
+        var session = await StartedAsync(new EarlyTimers(_clock, TimeSpan.FromMilliseconds(4)));
+
+        Advance(TimeSpan.FromSeconds(55));
+        _clock.Advance(TimeSpan.FromMilliseconds(996));
+        Assert.Equal(1, session.CodeNumber);
+
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, session.CodeNumber);
+        Assert.Equal("CODE0002", session.Code?.PairingCode);
+    }
+
+    [Fact]
     public async Task Joining_an_attempt_already_under_way_assumes_the_shorter_lifetime_for_the_first_code()
     {
         SetLive(NumberState.Connecting);
@@ -366,18 +381,18 @@ public sealed class ConnectSessionTests : IDisposable
 
     private static WhatsAppNumber Disconnected() => ContractNumbers.Qr() with { State = NumberState.Closed, Ready = false };
 
-    private async Task<ConnectSession> StartedAsync()
+    private async Task<ConnectSession> StartedAsync(TimeProvider? clock = null)
     {
-        var session = Create();
+        var session = Create(clock: clock);
         await session.LoadAsync();
         await session.StartAsync();
         return session;
     }
 
-    private ConnectSession Create(OperatorScope? scope = null, string numberId = Id)
+    private ConnectSession Create(OperatorScope? scope = null, string numberId = Id, TimeProvider? clock = null)
     {
         var fleet = new NumberFleet(_api, new CustomerDirectory(_database, _clock), new FleetIndex());
-        var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), _clock, _loggers.CreateLogger<ConnectSession>(),
+        var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), clock ?? _clock, _loggers.CreateLogger<ConnectSession>(),
             new AuditLog(_database, new RequestOrigin(), _clock, _loggers.CreateLogger<AuditLog>()), _states);
         var session = sessions.Create(scope ?? Administrator, numberId);
         _sessions.Add(session);
@@ -386,6 +401,15 @@ public sealed class ConnectSessionTests : IDisposable
 
     private void SetLive(NumberState state, bool ready = false) =>
         _api.LiveStatuses[Id] = ApiResult.Success(new LiveStatus(Id, state, ready, _clock.GetUtcNow()));
+
+    /// <summary>The test clock, but every timer's first turn comes <paramref name="early"/> before it is due.</summary>
+    private sealed class EarlyTimers(FakeTimeProvider clock, TimeSpan early) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(callback, state, dueTime > early ? dueTime - early : dueTime, period);
+    }
 
     /// <summary>Second by second, as a clock on a wall would: every timer due on the way fires in order.</summary>
     private void Advance(TimeSpan by)
