@@ -22,6 +22,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardCore(builder.Configuration);
 builder.Services.AddDashboardWeb(builder.Environment);
+builder.Services.AddMemoryDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 

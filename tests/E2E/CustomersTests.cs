@@ -40,7 +40,8 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         await Assertions.Expect(selectionBar).ToContainTextAsync("2 selected");
         await selectionBar.GetByRole(AriaRole.Button, new() { Name = "Assign to customer…" }).ClickAsync();
         await dialog.GetByLabel("Customer").ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = "Padaria Estrela" }).ClickAsync();
+        // The open MudSelect's list, not the numbers list's own customer filter behind the dialog.
+        await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Padaria Estrela" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByText("The customer of 2 numbers was changed.")).ToBeVisibleAsync();
 

@@ -119,7 +119,8 @@ public sealed class SupportOperatorTests() : DashboardSession(WithAdministrator(
         await selectionBar.GetByRole(AriaRole.Button, new() { Name = "Assign to customer…" }).ClickAsync();
         var dialog = Page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Customer").ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = Customer }).ClickAsync();
+        // The open MudSelect's list, not the numbers list's own customer filter behind the dialog.
+        await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = Customer }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByText($"The customer of {rows} numbers was changed.")).ToBeVisibleAsync();
     }

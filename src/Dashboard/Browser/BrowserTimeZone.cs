@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Browser;
@@ -17,6 +18,14 @@ public sealed class BrowserTimeZone(IJSRuntime js)
 
     /// <summary>The zone if the browser has answered already in this circuit, so later components render it at once.</summary>
     public TimeZoneInfo? Known => _zone is { IsCompletedSuccessfully: true } zone ? zone.Result : null;
+
+    /// <summary>
+    /// <paramref name="at"/> in <paramref name="zone"/> and the current culture; until the browser has told its zone
+    /// (or when it is UTC), the UTC time marked "UTC", so a server's own zone is never passed off as the operator's.
+    /// </summary>
+    public static string Format(DateTimeOffset at, TimeZoneInfo? zone, string format = "g") => zone is null || zone == TimeZoneInfo.Utc
+        ? at.UtcDateTime.ToString(format, CultureInfo.CurrentCulture) + " UTC"
+        : TimeZoneInfo.ConvertTime(at, zone).DateTime.ToString(format, CultureInfo.CurrentCulture);
 
     private async Task<TimeZoneInfo> ReadAsync()
     {

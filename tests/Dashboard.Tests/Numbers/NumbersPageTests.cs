@@ -29,6 +29,7 @@ public sealed class NumbersPageTests : DashboardTestContext
         Services.AddTransient<StateRefresh>();
         Services.AddScoped<Dashboard.Browser.ClipboardService>();
         Services.AddSingleton<MetaQuality>();
+        Services.AddScoped<Dashboard.Browser.BrowserTimeZone>();
         _api.Numbers.AddRange(
         [
             FakePilotStatusClient.Number("cmm0aaa1", "Padaria Estrela · Vendas", "+5511982056555", "OPEN"),
@@ -147,6 +148,48 @@ public sealed class NumbersPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Acme · Meta")).TextContent));
         Assert.Equal(1, _api.DetailCalls);
         Assert.DoesNotContain("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Padaria Estrela · Vendas")).TextContent);
+    }
+
+    [Fact]
+    public void The_filters_are_selects_whose_choice_becomes_the_view_in_the_address()
+    {
+        var page = Render<NumbersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+
+        var provider = page.FindAll("label.native-field").Single(l => l.TextContent.Contains("Provider")).QuerySelector("select")!;
+        Assert.Equal(["", "PILOT_STATUS", "META"], provider.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        provider.Change("META");
+
+        Assert.EndsWith("?provider=META", Services.GetRequiredService<NavigationManager>().Uri);
+        page.WaitForAssertion(() => Assert.Contains("No number matches these filters", page.Markup));
+    }
+
+    [Fact]
+    public void Times_are_shown_in_the_operators_time_zone_once_the_browser_has_said_which()
+    {
+        JSInterop.Setup<string?>(Dashboard.Browser.BrowserTimeZone.ZoneFunction).SetResult("America/Sao_Paulo");
+
+        var page = Render<NumbersPage>();
+
+        // Updated 2026-11-20 10:00 UTC: 07:00 in São Paulo (UTC−3), the exact instant on hover.
+        var saoPaulo = new DateTime(2026, 11, 20, 7, 0, 0).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+        page.WaitForAssertion(() => Assert.Contains(saoPaulo, page.FindAll("tbody tr")[0].TextContent));
+        Assert.Equal("2026-11-20 10:00:00Z", page.FindAll("tbody tr")[0].QuerySelector("td[title]")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Each_rows_copy_and_messages_buttons_draw_their_icon()
+    {
+        var page = Render<NumbersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+
+        var row = page.FindAll("tbody tr")[0];
+        foreach (var button in new[] { row.QuerySelector("button[aria-label^='Copy number ID']")!, row.QuerySelector("a.row-messages")! })
+        {
+            // Path data, not MudBlazor's markup pasted into an attribute (which draws nothing).
+            var paths = button.QuerySelectorAll("svg path").Select(p => p.GetAttribute("d") ?? "").ToList();
+            Assert.Contains(paths, d => d.StartsWith("M", StringComparison.Ordinal) && d.Length > 20);
+        }
     }
 
     protected override void Dispose(bool disposing)

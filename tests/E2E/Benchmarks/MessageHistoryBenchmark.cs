@@ -15,6 +15,7 @@ namespace Dashboard.E2E.Benchmarks;
 /// the running app; one full page load, with the circuit's start, is printed beside it.
 /// </summary>
 [Trait("Category", "Benchmark")]
+[Collection(Benchmark.Serial)] // one at a time: two benchmarks side by side on two cores measure each other
 public sealed partial class MessageHistoryBenchmark(ITestOutputHelper output) : DashboardSession(new Dictionary<string, string>(WithAdministrator())
 {
     ["Logging:LogLevel:Dashboard.Core.PilotStatus.Api.PilotStatusHttpLogger"] = "Debug",

@@ -27,6 +27,8 @@ public sealed partial class DashboardServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The server's resident memory now, from /proc (Linux).</summary>
+    public int ProcessId => _process.Id;
+
     public long ResidentBytes
     {
         get
