@@ -126,6 +126,25 @@ public sealed class NumberFleetTests : IDisposable
     }
 
     [Fact]
+    public async Task Names_sort_as_people_read_them_with_accents_and_case_beside_their_letters()
+    {
+        _api.Numbers.Clear();
+        string[] names = ["Zebra Modas", "Ótica Central", "açaí da Praia", "Padaria Estrela", "Água Viva", "ótica Norte"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            _api.Numbers.Add(FakePilotStatusClient.Number($"cmm2{i:000}", names[i], $"+55119100{i:00000}"));
+        }
+
+        var ascending = await QueryAsync(new FleetQuery { Sort = FleetSort.Name });
+        var descending = await QueryAsync(new FleetQuery { Sort = FleetSort.Name, Descending = true });
+
+        // An ordinal sort would put every accented or lower-case name after "Zebra".
+        string[] expected = ["açaí da Praia", "Água Viva", "Ótica Central", "ótica Norte", "Padaria Estrela", "Zebra Modas"];
+        Assert.Equal(expected, ascending.Rows.Select(r => r.Number.Name));
+        Assert.Equal(expected.Reverse(), descending.Rows.Select(r => r.Number.Name));
+    }
+
+    [Fact]
     public async Task Paging_returns_the_asked_page_and_clamps_a_page_past_the_end()
     {
         for (var i = 0; i < 60; i++)
