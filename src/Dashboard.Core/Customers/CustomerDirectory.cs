@@ -11,6 +11,14 @@ public sealed record AssignmentSnapshot(
     public int? CustomerOf(string numberId) => CustomerByNumber.TryGetValue(numberId, out var id) ? id : null;
 
     public string? NameOf(int? customerId) => customerId is { } id && CustomerNames.TryGetValue(id, out var name) ? name : null;
+
+    /// <summary>Whether this snapshot says exactly what these freshly read tables say.</summary>
+    public bool Holds(IReadOnlyDictionary<string, int> customerByNumber, IReadOnlyDictionary<int, string> customerNames) =>
+        SameEntries(CustomerByNumber, customerByNumber) && SameEntries(CustomerNames, customerNames);
+
+    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> mine, IReadOnlyDictionary<TKey, TValue> read) =>
+        mine.Count == read.Count
+        && read.All(entry => mine.TryGetValue(entry.Key, out var value) && EqualityComparer<TValue>.Default.Equals(value, entry.Value));
 }
 
 /// <summary>
@@ -43,7 +51,11 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var assignments = await db.NumberAssignments.AsNoTracking().ToDictionaryAsync(a => a.NumberId, a => a.CustomerId, cancellationToken);
             var names = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-            var snapshot = new AssignmentSnapshot(assignments, names);
+            // Unchanged tables keep the same snapshot object: the numbers list joins and sorts once per snapshot
+            // (FleetIndex), and a new object every Lifetime would redo that for 10,000 numbers for nothing.
+            var snapshot = _current is { } previous && previous.Snapshot.Holds(assignments, names)
+                ? previous.Snapshot
+                : new AssignmentSnapshot(assignments, names);
             _current = (snapshot, clock.GetUtcNow());
             return snapshot;
         }
@@ -53,8 +65,14 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
         }
     }
 
-    /// <summary>Called after every change to customers or assignments.</summary>
-    public void Invalidate() => _current = null;
+    /// <summary>Called after every change to customers or assignments: the next read goes to the database.</summary>
+    public void Invalidate()
+    {
+        if (_current is { } current)
+        {
+            _current = (current.Snapshot, DateTimeOffset.MinValue);
+        }
+    }
 
     private AssignmentSnapshot? Fresh((AssignmentSnapshot Snapshot, DateTimeOffset LoadedAt)? entry) =>
         entry is { } e && clock.GetUtcNow() - e.LoadedAt < Lifetime ? e.Snapshot : null;

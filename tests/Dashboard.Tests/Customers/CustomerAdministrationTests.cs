@@ -105,6 +105,24 @@ public sealed class CustomerAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_assignment_snapshot_is_reread_when_old_but_kept_as_the_same_object_while_nothing_changed()
+    {
+        var padaria = (await _customers.CreateAsync(Administrator, new CustomerForm("Padaria"))).Value;
+        var first = await _directory.GetAsync();
+
+        _clock.Advance(CustomerDirectory.Lifetime + TimeSpan.FromSeconds(1));
+        var reread = await _directory.GetAsync();
+
+        // The numbers list joins and sorts once per snapshot object: an unchanged table must not cost that again.
+        Assert.Same(first, reread);
+
+        await _customers.AssignAsync(Administrator, padaria, ["num_a"]);
+        var changed = await _directory.GetAsync();
+        Assert.NotSame(first, changed);
+        Assert.Equal(padaria, changed.CustomerOf("num_a"));
+    }
+
+    [Fact]
     public async Task Assigning_a_number_Pilot_Status_does_not_list_assigns_nothing()
     {
         var padaria = await _database.AddCustomerAsync("Padaria");
