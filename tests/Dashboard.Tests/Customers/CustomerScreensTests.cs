@@ -171,6 +171,7 @@ public sealed class CustomerScreensTests : NumberComponentTestContext
         var page = Render<AuditLogPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
         Assert.Contains(AuditActions.CustomerCreated, page.FindAll("tbody tr")[0].TextContent);
+        Assert.Contains("Customer created", page.FindAll("tbody tr")[0].TextContent);
 
         Services.GetRequiredService<NavigationManager>().NavigateTo($"audit?action={AuditActions.NumberAdded}");
         var filtered = Render<AuditLogPage>();

@@ -31,6 +31,18 @@ public sealed partial class TranslationTests : IDisposable
         Assert.Empty(portuguese.Except(neutral).Order());
     }
 
+    [Fact]
+    public void Every_audit_action_has_a_label_in_both_languages()
+    {
+        var neutral = Keys("SharedResource.resx");
+        var portuguese = Keys("SharedResource.pt-BR.resx");
+        var labels = Dashboard.Core.Audit.AuditActions.All.Select(Dashboard.Components.Pages.Audit.AuditActionLabels.Of).ToList();
+
+        Assert.DoesNotContain(labels, label => Dashboard.Core.Audit.AuditActions.All.Contains(label));
+        Assert.Equal(labels.Count, labels.Distinct().Count());
+        Assert.DoesNotContain(labels, label => !neutral.Contains(label) || !portuguese.Contains(label));
+    }
+
     [Theory]
     [InlineData("SharedResource.resx")]
     [InlineData("SharedResource.pt-BR.resx")]
