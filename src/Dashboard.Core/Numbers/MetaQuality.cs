@@ -9,7 +9,9 @@ namespace Dashboard.Core.Numbers;
 /// number's detail does: ratings are remembered from every detail read (for a while, shared by all circuits) and the
 /// Meta numbers on the page being looked at are read in the background, two at a time.
 /// </summary>
-public sealed class MetaQuality(IPilotStatusClient pilotStatus, TimeProvider clock)
+/// <remarks>A singleton, so it holds no client of its own: the Pilot Status client is transient (a fresh HttpClient per
+/// use), and each page lends the one it has.</remarks>
+public sealed class MetaQuality(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const int Concurrency = 2;
@@ -24,7 +26,7 @@ public sealed class MetaQuality(IPilotStatusClient pilotStatus, TimeProvider clo
         _known[numberId] = (detail.Health?.QualityRating ?? detail.Meta?.Phone?.QualityRating, clock.GetUtcNow());
 
     /// <summary>Reads the detail of the Meta numbers among <paramref name="numbers"/> whose rating is not known; stops at the first failure.</summary>
-    public async Task FillAsync(IEnumerable<WhatsAppNumber> numbers, CancellationToken cancellationToken = default)
+    public async Task FillAsync(IPilotStatusClient pilotStatus, IEnumerable<WhatsAppNumber> numbers, CancellationToken cancellationToken = default)
     {
         var missing = numbers.Where(n => n.Provider.IsMeta && !IsFresh(n.Id)).Select(n => n.Id).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -19,6 +19,12 @@ public sealed class BrowserTimeZone(IJSRuntime js)
     /// <summary>The zone if the browser has answered already in this circuit, so later components render it at once.</summary>
     public TimeZoneInfo? Known => _zone is { IsCompletedSuccessfully: true } zone ? zone.Result : null;
 
+    /// <summary>The exact instant for a <c>&lt;time datetime&gt;</c> attribute.</summary>
+    public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>The exact instant in UTC, for a tooltip: to compare with Pilot Status and logs.</summary>
+    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// <paramref name="at"/> in <paramref name="zone"/> and the current culture; until the browser has told its zone
     /// (or when it is UTC), the UTC time marked "UTC", so a server's own zone is never passed off as the operator's.
