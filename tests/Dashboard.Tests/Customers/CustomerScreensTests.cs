@@ -77,6 +77,20 @@ public sealed class CustomerScreensTests : NumberComponentTestContext
     }
 
     [Fact]
+    public async Task A_customers_number_changes_state_on_its_page_when_Pilot_Status_reports_it()
+    {
+        var padaria = await Database.AddCustomerAsync("Padaria Estrela");
+        await Database.AssignAsync("num_b", padaria);
+        var page = Render<CustomerPage>(p => p.Add(x => x.Id, padaria));
+        page.WaitForAssertion(() => Assert.Equal("Disconnected", page.Find("tbody .state-badge").TextContent));
+
+        Services.GetRequiredService<Dashboard.Core.LiveUpdates.NumberStateBook>()
+            .Observe("num_b", NumberState.Open, ready: true, Dashboard.Core.Numbers.StatusChangeSource.Event, "number.connected");
+
+        page.WaitForAssertion(() => Assert.Equal("Connected", page.Find("tbody .state-badge").TextContent));
+    }
+
+    [Fact]
     public async Task The_customer_page_lists_its_numbers_counts_them_by_state_and_shows_those_gone_upstream()
     {
         var padaria = await Database.AddCustomerAsync("Padaria Estrela");
