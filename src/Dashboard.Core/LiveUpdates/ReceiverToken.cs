@@ -9,8 +9,15 @@ namespace Dashboard.Core.LiveUpdates;
 /// a dashboard setting and held in memory. Pilot Status's signature is not documented, so this token is what
 /// authenticates a delivery.
 /// </summary>
-public sealed class ReceiverToken(DashboardSettings settings)
+public sealed class ReceiverToken(DashboardSettings settings, TimeProvider clock)
 {
+    /// <summary>
+    /// How long "this installation has no token yet" is believed before the database is asked again: until live updates
+    /// are enabled every delivery is refused, and anyone may post to the receiver, so each post must not cost a query.
+    /// Another instance sharing the database may make the token meanwhile; this one accepts it this long after at most.
+    /// </summary>
+    public static readonly TimeSpan AbsenceLifetime = TimeSpan.FromSeconds(30);
+
     /// <summary>The receiver's path; the token follows it.</summary>
     public const string PathPrefix = "/hooks/pilot-status";
 
@@ -32,11 +39,12 @@ public sealed class ReceiverToken(DashboardSettings settings)
 
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile Known? _known;
+    private long _absentUntilTicks;
 
     /// <summary>The token, made and stored now if this installation has none yet.</summary>
     public async Task<string> GetOrCreateAsync(CancellationToken cancellationToken = default)
     {
-        if ((await LoadAsync(cancellationToken)) is { } existing)
+        if ((await LoadAsync(believeAbsence: false, cancellationToken)) is { } existing)
         {
             return existing.Token;
         }
@@ -44,7 +52,7 @@ public sealed class ReceiverToken(DashboardSettings settings)
         await _creating.WaitAsync(cancellationToken);
         try
         {
-            if ((await LoadAsync(cancellationToken)) is { } made)
+            if ((await LoadAsync(believeAbsence: false, cancellationToken)) is { } made)
             {
                 return made.Token;
             }
@@ -66,20 +74,31 @@ public sealed class ReceiverToken(DashboardSettings settings)
     /// </summary>
     public async Task<bool> MatchesAsync(string? candidate, CancellationToken cancellationToken = default)
     {
-        var known = await LoadAsync(cancellationToken);
+        var known = await LoadAsync(believeAbsence: true, cancellationToken);
         var guess = Hash(candidate ?? "");
         return known is not null && CryptographicOperations.FixedTimeEquals(guess, known.Hash);
     }
 
-    private async Task<Known?> LoadAsync(CancellationToken cancellationToken)
+    private async Task<Known?> LoadAsync(bool believeAbsence, CancellationToken cancellationToken)
     {
         if (_known is { } cached)
         {
             return cached;
         }
 
+        if (believeAbsence && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _absentUntilTicks))
+        {
+            return null;
+        }
+
         var stored = await settings.GetAsync(DashboardSettingKeys.WebhookReceiverToken, cancellationToken);
-        return string.IsNullOrEmpty(stored) ? null : _known = new Known(stored, Hash(stored));
+        if (string.IsNullOrEmpty(stored))
+        {
+            Interlocked.Exchange(ref _absentUntilTicks, (clock.GetUtcNow() + AbsenceLifetime).UtcTicks);
+            return null;
+        }
+
+        return _known = new Known(stored, Hash(stored));
     }
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));

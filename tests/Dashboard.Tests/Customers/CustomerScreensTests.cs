@@ -140,7 +140,8 @@ public sealed class CustomerScreensTests : NumberComponentTestContext
         var padaria = await Database.AddCustomerAsync("Padaria Estrela");
         Api.Details["num_c"] = ContractNumbers.Found(ContractNumbers.QrDetail("num_c"));
         var dialogs = Render<MudDialogProvider>();
-        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_c"));
+        var listToldOfIt = 0;
+        var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_c").Add(x => x.OnCustomerChanged, () => listToldOfIt++));
         panel.WaitForAssertion(() => Assert.Contains("Unassigned", panel.Find("dl.facts").TextContent));
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Change customer")).Click();
@@ -151,6 +152,9 @@ public sealed class CustomerScreensTests : NumberComponentTestContext
 
         panel.WaitForAssertion(() => Assert.Contains("Padaria Estrela", panel.Find("dl.facts").TextContent));
         Assert.Equal(padaria, (await Database.AssignmentsAsync()).Single().CustomerId);
+
+        // The list behind the panel reloads, so its row shows the new customer too.
+        Assert.Equal(1, listToldOfIt);
     }
 
     [Fact]
