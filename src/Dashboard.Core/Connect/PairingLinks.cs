@@ -133,24 +133,9 @@ public sealed class PairingLinks(
             return (null, NoNumberIdToAssign);
         }
 
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            db.NumberAssignments.Add(new NumberAssignment
-            {
-                NumberId = numberId,
-                CustomerId = id,
-                AssignedAt = clock.GetUtcNow().UtcDateTime,
-                AssignedBy = scope.OperatorId,
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
-            directory.Invalidate();
-            return (customerName, null);
-        }
-        catch (DbUpdateException)
-        {
-            // The customer was deleted in the meantime; the number and its link exist upstream all the same.
-            return (null, NumberAdministration.AssignmentFailed);
-        }
+        // A customer removed in the meantime: the number and its link exist upstream all the same.
+        return await NumberAdministration.TryAssignNewNumberAsync(contexts, directory, clock, scope, numberId, id)
+            ? (customerName, null)
+            : (null, NumberAdministration.AssignmentFailed);
     }
 }

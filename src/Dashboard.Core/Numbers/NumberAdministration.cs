@@ -192,36 +192,44 @@ public sealed class NumberAdministration(
                 : created.Failure with { Message = CreateUnconfirmed };
         }
 
-        await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberAdded, NumberId: created.Value.Id, CustomerId: customerId,
-            Detail: $"{number.Name} ({number.Phone})"));
+        var assigned = customerId is { } id && await TryAssignNewNumberAsync(contexts, directory, clock, scope, created.Value.Id, id);
+
+        // Written once the assignment is known, so the entry names a customer only if the number really went to it.
+        await audit.RecordAsync(scope, new AuditEvent(AuditActions.NumberAdded, NumberId: created.Value.Id,
+            CustomerId: assigned ? customerId : null, Detail: $"{number.Name} ({number.Phone})"));
         if (liveUpdates is not null)
         {
             await liveUpdates.AddToNewNumberAsync(created.Value.Id, CancellationToken.None);
         }
 
-        if (customerId is not { } id)
-        {
-            return ApiResult.Success(new AddedNumber(created.Value, null, null));
-        }
+        return ApiResult.Success(new AddedNumber(created.Value, assigned ? customerName : null, customerId is not null && !assigned ? AssignmentFailed : null));
+    }
 
+    /// <summary>
+    /// Assigns a number Pilot Status has just created (added here or by a connection link) to the chosen customer. False
+    /// when the customer was removed in the meantime: the number exists upstream all the same and is reported as created.
+    /// </summary>
+    internal static async Task<bool> TryAssignNewNumberAsync(
+        IDbContextFactory<DashboardDbContext> contexts, CustomerDirectory directory, TimeProvider clock, OperatorScope scope, string numberId, int customerId)
+    {
         try
         {
+            // Not the caller's token: the number exists now, and its customer should be recorded whatever the page does.
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             db.NumberAssignments.Add(new NumberAssignment
             {
-                NumberId = created.Value.Id,
-                CustomerId = id,
+                NumberId = numberId,
+                CustomerId = customerId,
                 AssignedAt = clock.GetUtcNow().UtcDateTime,
                 AssignedBy = scope.OperatorId,
             });
             await db.SaveChangesAsync(CancellationToken.None);
             directory.Invalidate();
-            return ApiResult.Success(new AddedNumber(created.Value, customerName, null));
+            return true;
         }
         catch (DbUpdateException)
         {
-            // The customer was deleted in the meantime; the number exists upstream and must still be reported as created.
-            return ApiResult.Success(new AddedNumber(created.Value, null, AssignmentFailed));
+            return false;
         }
     }
 

@@ -154,6 +154,29 @@ public sealed class NumberAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_customer_removed_while_the_number_was_being_created_leaves_it_created_unassigned_and_audited_without_a_customer()
+    {
+        var customerId = await _database.AddCustomerAsync("Padaria Pão Quente");
+        _api.OnCreate = number =>
+        {
+            // Another administrator removes the customer while Pilot Status is creating the number.
+            using var db = _database.CreateDbContext();
+            db.Customers.Remove(db.Customers.Single(c => c.Id == customerId));
+            db.SaveChanges();
+            return ScriptedPilotStatusClient.Created(number);
+        };
+
+        var added = await _administration.AddAsync(Administrator, "Padaria", "+55 11 99999 9999", customerId, Guid.NewGuid());
+
+        Assert.True(added.Succeeded);
+        Assert.Equal(((string?)null, NumberAdministration.AssignmentFailed), (added.Value!.CustomerName, added.Value.AssignmentProblem));
+        Assert.Empty(await _database.AssignmentsAsync());
+        await using var audit = _database.CreateDbContext();
+        var entry = audit.AuditEntries.Single(e => e.Action == AuditActions.NumberAdded);
+        Assert.Equal((added.Value.Number.Id, (int?)null), (entry.NumberId, entry.CustomerId));
+    }
+
+    [Fact]
     public async Task A_customer_that_does_not_exist_is_refused_before_anything_is_created()
     {
         var added = await _administration.AddAsync(Administrator, "Padaria", "(11) 99999-9999", 4242, Guid.NewGuid());
