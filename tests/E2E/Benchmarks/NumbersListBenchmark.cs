@@ -12,10 +12,7 @@ namespace Dashboard.E2E.Benchmarks;
 /// </summary>
 [Trait("Category", "Benchmark")]
 [Collection(Benchmark.Serial)] // one at a time: two benchmarks side by side on two cores measure each other
-public sealed class NumbersListBenchmark(ITestOutputHelper output) : DashboardSession(new Dictionary<string, string>(WithAdministrator())
-{
-    ["PilotStatus:Sandbox:FleetSize"] = "10000",
-})
+public sealed class NumbersListBenchmark(ITestOutputHelper output) : DashboardSession(Benchmark.TenThousandNumbers(WithAdministrator()))
 {
     private const int Runs = 7;
 

@@ -16,12 +16,9 @@ namespace Dashboard.E2E.Benchmarks;
 /// </remarks>
 [Trait("Category", "Benchmark")]
 [Collection(Benchmark.Serial)] // one at a time: two benchmarks side by side on two cores measure each other
-public sealed class NumbersMemoryBenchmark(ITestOutputHelper output) : DashboardSession(new Dictionary<string, string>(WithAdministrator())
-{
-    ["PilotStatus:Sandbox:FleetSize"] = "10000",
-    ["PilotStatus:Client:NumberListLifetime"] = "01:00:00",
-    ["Diagnostics:ExposeMemory"] = "true",
-})
+public sealed class NumbersMemoryBenchmark(ITestOutputHelper output) : DashboardSession(Benchmark.TenThousandNumbers(WithAdministrator(),
+    ("PilotStatus:Client:NumberListLifetime", "01:00:00"),
+    ("Diagnostics:ExposeMemory", "true")))
 {
     private const int Circuits = 20;
     private const int Rounds = 3;
