@@ -20,30 +20,14 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Messages;
 
-public sealed class TestSendCardTests : DashboardTestContext
+public sealed class TestSendCardTests : OneNumberTestContext
 {
-    private const string NumberId = "num-padaria";
-
     public TestSendCardTests()
     {
-        Api.Numbers.Add(FakePilotStatusClient.Number(NumberId, "Padaria Estrela", "+5511982056555"));
-        Services.AddSingleton<IPilotStatusClient>(Api);
-        Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(Database);
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddSingleton<FleetIndex>();
-        Services.AddTransient<NumberFleet>();
         Services.AddSingleton<DashboardSettings>();
         Services.AddTransient<TestSends>();
-        Services.AddLogging();
-        Services.AddScoped<RequestOrigin>();
-        Services.AddScoped<AuditLog>();
-        Services.AddScoped<ClipboardService>();
-        Services.AddScoped<BrowserTimeZone>();
     }
-
-    private FakePilotStatusClient Api { get; } = new();
-
-    private TestDatabase Database { get; } = new();
 
     private FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-23T12:00:00Z"));
 
@@ -149,11 +133,5 @@ public sealed class TestSendCardTests : DashboardTestContext
         fields[0].Input(phone);
         card.FindAll("input, textarea")[1].Input(text);
         card.FindAll("button").Single(b => b.TextContent.Trim() == "Send").Click();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        Database.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -17,28 +17,9 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Webhooks;
 
-public sealed class WebhooksTabTests : DashboardTestContext
+public sealed class WebhooksTabTests : OneNumberTestContext
 {
-    private const string NumberId = "num-padaria";
-
-    public WebhooksTabTests()
-    {
-        Api.Numbers.Add(FakePilotStatusClient.Number(NumberId, "Padaria Estrela", "+5511982056555"));
-        Services.AddSingleton<IPilotStatusClient>(Api);
-        Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(Database);
-        Services.AddSingleton<FleetIndex>();
-        Services.AddTransient<NumberFleet>();
-        Services.AddTransient<NumberWebhooks>();
-        Services.AddLogging();
-        Services.AddScoped<RequestOrigin>();
-        Services.AddScoped<AuditLog>();
-        Services.AddScoped<ClipboardService>();
-        Services.AddScoped<BrowserTimeZone>();
-    }
-
-    private FakePilotStatusClient Api { get; } = new();
-
-    private TestDatabase Database { get; } = new();
+    public WebhooksTabTests() => Services.AddTransient<NumberWebhooks>();
 
     private Webhook AddHook(string id, string name, bool active, params string[] events)
     {
@@ -214,11 +195,5 @@ public sealed class WebhooksTabTests : DashboardTestContext
     {
         using var db = Database.CreateDbContext();
         return db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToList();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        Database.Dispose();
-        base.Dispose(disposing);
     }
 }
