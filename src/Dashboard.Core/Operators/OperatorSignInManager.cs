@@ -17,6 +17,25 @@ public sealed class OperatorSignInManager(
     IUserConfirmation<Operator> confirmation)
     : SignInManager<Operator>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private static readonly Operator Nobody = new() { UserName = "nobody" };
+
+    // Hashed once, by the same hasher as real accounts: an unknown email checks the password against it, so it costs
+    // what a wrong password for a real account does.
+    private static string? _nobodysHash;
+
+    // Identity returns at once for an unknown email; the time a sign-in takes would tell which emails are accounts.
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        _nobodysHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+        UserManager.PasswordHasher.VerifyHashedPassword(Nobody, _nobodysHash, password);
+        return SignInResult.Failed;
+    }
+
     // Identity asks this before checking the password or the second factor (SignInResult.NotAllowed).
     public override async Task<bool> CanSignInAsync(Operator user) =>
         user.DisabledAt is null && await base.CanSignInAsync(user);
