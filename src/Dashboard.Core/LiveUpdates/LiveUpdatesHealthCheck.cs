@@ -18,6 +18,7 @@ internal sealed class LiveUpdatesHealthCheck(WebhookInbox inbox) : IHealthCheck
             ["busy"] = c.Busy,
             ["processed"] = c.Processed,
             ["failed"] = c.Failed,
+            ["unknownNumbers"] = c.UnknownNumbers,
             ["queued"] = c.Queued,
         };
         if (c.LastReceivedAt is { } last)

@@ -21,7 +21,7 @@ public enum InboxOutcome
     /// <summary>Not JSON, or not an <c>{event, data}</c> envelope.</summary>
     Malformed,
 
-    /// <summary>A signature header arrived and did not match the configured secret.</summary>
+    /// <summary>A secret is configured and the signature header is missing or does not match it.</summary>
     BadSignature,
 
     /// <summary>The queue is full; Pilot Status should retry later.</summary>
@@ -31,7 +31,7 @@ public enum InboxOutcome
 /// <summary>What the receiver has seen since start, for <c>/health</c>.</summary>
 public sealed record InboxCounters(
     long Accepted, long Duplicates, long Malformed, long Oversized, long BadSignatures, long Busy, long Processed, long Failed,
-    int Queued, DateTimeOffset? LastReceivedAt);
+    int Queued, DateTimeOffset? LastReceivedAt, long UnknownNumbers = 0);
 
 /// <summary>
 /// The receiver's queue: checks and reads a delivery without doing any work on it, drops retries of one already seen,
@@ -46,7 +46,7 @@ public sealed partial class WebhookInbox
     private readonly Lock _seenGate = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Queue<string> _seenOrder = new();
-    private long _accepted, _duplicates, _malformed, _oversized, _badSignatures, _busy, _processed, _failed;
+    private long _accepted, _duplicates, _malformed, _oversized, _badSignatures, _busy, _processed, _failed, _unknownNumbers;
     private long _lastReceivedTicks;
 
     public WebhookInbox(IOptions<LiveUpdatesOptions> options, TimeProvider clock, ILogger<WebhookInbox> logger)
@@ -72,7 +72,7 @@ public sealed partial class WebhookInbox
                 Interlocked.Read(ref _accepted), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _malformed),
                 Interlocked.Read(ref _oversized), Interlocked.Read(ref _badSignatures), Interlocked.Read(ref _busy),
                 Interlocked.Read(ref _processed), Interlocked.Read(ref _failed), _queue.Reader.Count,
-                last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero));
+                last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero), Interlocked.Read(ref _unknownNumbers));
         }
     }
 
@@ -87,7 +87,8 @@ public sealed partial class WebhookInbox
     public InboxOutcome Accept(ReadOnlySpan<byte> body, string? signature)
     {
         Interlocked.Exchange(ref _lastReceivedTicks, _clock.GetUtcNow().UtcTicks);
-        if (!string.IsNullOrEmpty(_options.SigningSecret) && !string.IsNullOrEmpty(signature) && !SignatureMatches(body, signature))
+        // With a secret set, a delivery without a signature is as untrusted as one with a wrong signature.
+        if (!string.IsNullOrEmpty(_options.SigningSecret) && (string.IsNullOrEmpty(signature) || !SignatureMatches(body, signature)))
         {
             Interlocked.Increment(ref _badSignatures);
             LogBadSignature(_logger, _options.SignatureHeader);
@@ -123,6 +124,8 @@ public sealed partial class WebhookInbox
     internal void CountProcessed() => Interlocked.Increment(ref _processed);
 
     internal void CountFailed() => Interlocked.Increment(ref _failed);
+
+    internal void CountUnknownNumber() => Interlocked.Increment(ref _unknownNumbers);
 
     private bool TryRead(ReadOnlySpan<byte> body, out ReceivedEvent received, out string reason)
     {

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Core.Data;
 using Dashboard.Core.LiveUpdates;
+using Dashboard.Core.PilotStatus;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,10 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     {
         ["LiveUpdates:SigningSecret"] = Secret,
         ["LiveUpdates:MaxBodyBytes"] = "4096",
+        ["PilotStatus:Sandbox:FleetSize"] = "1050",
     });
+
+    private IReadOnlyList<string> _ids = [];
 
     private HttpClient _client = default!;
     private string _token = "";
@@ -28,7 +33,12 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     {
         _client = _app.CreateBrowserLikeClient();
         _token = await _app.Services.GetRequiredService<ReceiverToken>().GetOrCreateAsync();
+        var list = await _app.Services.GetRequiredService<IPilotStatusClient>().ListNumbersAsync();
+        _ids = list.Value!.Numbers.Select(n => n.Id).ToList();
     }
+
+    /// <summary>The id of one of the tenant's real numbers: events for numbers that do not exist are dropped.</summary>
+    private string N(int index) => _ids[index];
 
     public Task DisposeAsync()
     {
@@ -43,39 +53,39 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     [Fact]
     public async Task A_number_event_updates_the_shared_state_and_is_recorded_in_the_timeline()
     {
-        var response = await PostAsync(Event("number.connected", "num_1", "2026-11-23T10:00:00Z"));
+        var response = await PostAsync(Event("number.connected", N(1), "2026-11-23T10:00:00Z"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually(() => Inbox.Counters.Processed == 1);
-        Assert.True(States.Get("num_1")!.State.IsOpen);
-        await Eventually(async () => await TimelineCountAsync("num_1") == 1);
+        Assert.True(States.Get(N(1))!.State.IsOpen);
+        await Eventually(async () => await TimelineCountAsync(N(1)) == 1);
         await using var db = await Database().CreateDbContextAsync();
-        var entry = await db.NumberStatusChanges.SingleAsync(c => c.NumberId == "num_1");
+        var entry = await db.NumberStatusChanges.SingleAsync(c => c.NumberId == N(1));
         Assert.Equal(("OPEN", Dashboard.Core.Numbers.StatusChangeSource.Event, "number.connected"), (entry.ToState, entry.Source, entry.Detail));
     }
 
     [Fact]
     public async Task A_retried_delivery_is_answered_200_and_processed_once()
     {
-        var body = Event("number.disconnected", "num_2", "2026-11-23T10:00:00Z");
+        var body = Event("number.disconnected", N(2), "2026-11-23T10:00:00Z");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(body)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await Eventually(() => Inbox.Counters.Processed == 1);
         Assert.Equal((1, 4), ((int)Inbox.Counters.Accepted, (int)Inbox.Counters.Duplicates));
-        await Eventually(async () => await TimelineCountAsync("num_2") == 1);
+        await Eventually(async () => await TimelineCountAsync(N(2)) == 1);
     }
 
     [Fact]
     public async Task The_same_number_connecting_again_later_is_a_new_event_not_a_duplicate()
     {
-        await PostAsync(Event("number.connected", "num_3", "2026-11-23T10:00:00Z"));
-        await PostAsync(Event("number.disconnected", "num_3", "2026-11-23T10:05:00Z"));
-        await PostAsync(Event("number.connected", "num_3", "2026-11-23T10:10:00Z"));
+        await PostAsync(Event("number.connected", N(3), "2026-11-23T10:00:00Z"));
+        await PostAsync(Event("number.disconnected", N(3), "2026-11-23T10:05:00Z"));
+        await PostAsync(Event("number.connected", N(3), "2026-11-23T10:10:00Z"));
 
         await Eventually(() => Inbox.Counters.Processed == 3);
-        Assert.True(States.Get("num_3")!.State.IsOpen);
+        Assert.True(States.Get(N(3))!.State.IsOpen);
     }
 
     [Theory]
@@ -83,11 +93,11 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     [InlineData("")]
     public async Task A_wrong_token_is_404_and_nothing_is_read(string token)
     {
-        var response = await _client.PostAsync($"/hooks/pilot-status/{token}x", Json(Event("number.connected", "num_4", "2026-11-23T10:00:00Z")));
+        var response = await _client.PostAsync($"/hooks/pilot-status/{token}x", Json(Event("number.connected", N(4), "2026-11-23T10:00:00Z")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, Inbox.Counters.Accepted + Inbox.Counters.Malformed);
-        Assert.Null(States.Get("num_4"));
+        Assert.Null(States.Get(N(4)));
     }
 
     [Fact]
@@ -95,7 +105,7 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     {
         var almost = _token[..^1] + (_token[^1] == 'A' ? 'B' : 'A');
 
-        var response = await _client.PostAsync($"/hooks/pilot-status/{almost}", Json(Event("number.connected", "num_5", "2026-11-23T10:00:00Z")));
+        var response = await _client.PostAsync($"/hooks/pilot-status/{almost}", Json(Event("number.connected", N(5), "2026-11-23T10:00:00Z")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -108,11 +118,11 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     [InlineData("")]
     public async Task A_malformed_body_is_400_counted_and_changes_nothing(string body)
     {
-        var response = await _client.PostAsync($"/hooks/pilot-status/{_token}", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await _client.PostAsync($"/hooks/pilot-status/{_token}", Signed(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal((1, 0), (Inbox.Counters.Malformed, Inbox.Counters.Accepted));
-        Assert.Null(States.Get("num_6"));
+        Assert.Null(States.Get(N(6)));
     }
 
     [Fact]
@@ -146,7 +156,7 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_that_does_not_match_the_configured_secret_is_refused()
     {
-        var body = Event("number.connected", "num_9", "2026-11-23T10:00:00Z");
+        var body = Event("number.connected", N(9), "2026-11-23T10:00:00Z");
         var wrong = Json(body);
         wrong.Headers.Add("X-PilotStatus-Signature", "sha256=" + Convert.ToHexString(HMACSHA256.HashData("another secret"u8.ToArray(), Encoding.UTF8.GetBytes(body))));
         var right = Json(body);
@@ -161,9 +171,58 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_a_secret_set_a_delivery_without_a_signature_is_refused()
+    {
+        var response = await _client.PostAsync($"/hooks/pilot-status/{_token}", Json(Event("number.connected", N(11), "2026-11-23T10:00:00Z")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal((0, 1), (Inbox.Counters.Accepted, Inbox.Counters.BadSignatures));
+        Assert.Null(States.Get(N(11)));
+    }
+
+    [Fact]
+    public async Task Events_for_numbers_that_do_not_exist_are_counted_and_dropped_without_timeline_rows()
+    {
+        var invented = Enumerable.Range(0, 50).Select(i => $"invented_{i}").ToList();
+
+        foreach (var id in invented)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(Event("number.connected", id, "2026-11-23T10:00:00Z"))).StatusCode);
+        }
+
+        await PostAsync(Event("number.connected", N(12), "2026-11-23T10:00:00Z"));
+        await Eventually(() => Inbox.Counters.Processed == 51);
+        Assert.Equal(50, Inbox.Counters.UnknownNumbers);
+        Assert.All(invented, id => Assert.Null(States.Get(id)));
+        await Eventually(async () => await TimelineCountAsync(N(12)) == 1);
+        await using var db = await Database().CreateDbContextAsync();
+        Assert.Equal(0, await db.NumberStatusChanges.CountAsync(c => c.NumberId.StartsWith("invented_")));
+    }
+
+    [Fact]
+    public async Task An_event_for_a_number_added_after_the_list_was_read_is_kept_after_one_fresh_read()
+    {
+        // Added upstream by someone else (the Pilot Status site, another instance): the shared list here does not know it yet.
+        await _app.Services.GetRequiredService<IPilotStatusClient>().ListNumbersAsync();
+        var endpoint = _app.Services.GetRequiredService<IPilotStatusEndpoint>();
+        using var upstream = new HttpClient { BaseAddress = endpoint.BaseAddress };
+        upstream.DefaultRequestHeaders.Add("x-api-key", endpoint.TenantApiKey);
+        var created = await upstream.PostAsync("/v1/numbers", JsonContent.Create(new { name = "Added elsewhere", number = "+15550001234" }));
+        Assert.True(created.IsSuccessStatusCode);
+        using var createdJson = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = createdJson.RootElement.GetProperty("instance").GetProperty("id").GetString()!;
+
+        await PostAsync(Event("number.connected", id, "2026-11-23T10:00:00Z"));
+
+        await Eventually(() => Inbox.Counters.Processed == 1);
+        Assert.Equal(0, Inbox.Counters.UnknownNumbers);
+        Assert.NotNull(States.Get(id));
+    }
+
+    [Fact]
     public async Task A_burst_of_1000_events_is_processed_with_none_lost()
     {
-        var bodies = Enumerable.Range(0, 1000).Select(i => Event(i % 2 == 0 ? "number.connected" : "number.disconnected", $"burst_{i}", "2026-11-23T10:00:00Z"));
+        var bodies = Enumerable.Range(0, 1000).Select(i => Event(i % 2 == 0 ? "number.connected" : "number.disconnected", N(20 + i), "2026-11-23T10:00:00Z"));
         using var gate = new SemaphoreSlim(32);
 
         var responses = await Task.WhenAll(bodies.Select(async body =>
@@ -181,19 +240,20 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
 
         Assert.All(responses, status => Assert.Equal(HttpStatusCode.OK, status));
         await Eventually(() => Inbox.Counters.Processed == 1000);
-        Assert.Equal(1000, Enumerable.Range(0, 1000).Count(i => States.Get($"burst_{i}") is not null));
+        Assert.Equal(1000, Enumerable.Range(0, 1000).Count(i => States.Get(N(20 + i)) is not null));
         await Eventually(async () =>
         {
             await using var db = await Database().CreateDbContextAsync();
-            return await db.NumberStatusChanges.CountAsync(c => c.NumberId.StartsWith("burst_")) == 1000;
+            var burst = Enumerable.Range(20, 1000).Select(N).ToList();
+            return await db.NumberStatusChanges.CountAsync(c => burst.Contains(c.NumberId)) == 1000;
         });
     }
 
     [Fact]
     public async Task Health_shows_the_receiver_counters()
     {
-        await PostAsync(Event("number.connected", "num_10", "2026-11-23T10:00:00Z"));
-        await _client.PostAsync($"/hooks/pilot-status/{_token}", new StringContent("nope", Encoding.UTF8, "application/json"));
+        await PostAsync(Event("number.connected", N(10), "2026-11-23T10:00:00Z"));
+        await _client.PostAsync($"/hooks/pilot-status/{_token}", Signed("nope"));
 
         using var health = JsonDocument.Parse(await _client.GetStringAsync("/health"));
         var data = health.RootElement.GetProperty("checks").GetProperty("live-updates").GetProperty("data");
@@ -206,7 +266,14 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private Task<HttpResponseMessage> PostAsync(string body) => _client.PostAsync($"/hooks/pilot-status/{_token}", Json(body));
+    private static StringContent Signed(string body)
+    {
+        var content = Json(body);
+        content.Headers.Add("X-PilotStatus-Signature", "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))).ToLowerInvariant());
+        return content;
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body) => _client.PostAsync($"/hooks/pilot-status/{_token}", Signed(body));
 
     private IDbContextFactory<DashboardDbContext> Database() => _app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
 
