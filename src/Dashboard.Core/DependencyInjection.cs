@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<PilotStatusOptions>().BindConfiguration(PilotStatusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PilotStatusOptions>, PilotStatusModeChosen>();
         services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveUpdatesOptions>().BindConfiguration(LiveUpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstAdministratorOptions>().BindConfiguration(FirstAdministratorOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -52,6 +52,9 @@ public static class DependencyInjection
             cookie.SlidingExpiration = true;
         });
 
+        // Over https the antiforgery cookie is marked Secure like the sign-in cookie (its default is to send it either way).
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         // The cookie is checked against the database as often as open circuits are: a disabled operator is out within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = IdentityRevalidatingAuthenticationStateProvider.Interval);
 

@@ -159,8 +159,12 @@ public static class AuditFilterUrl
         ["page"] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
     };
 
+    /// <summary>The days a filter can name; beyond them a date is no filter at all (9999-12-31 plus its day would overflow).</summary>
+    public static readonly DateTime FirstDay = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), LastDay = new(9000, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     private static DateTime? Day(string? text) =>
         DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
+            && day.Date >= FirstDay && day.Date <= LastDay
             ? DateTime.SpecifyKind(day.Date, DateTimeKind.Utc)
             : null;
 

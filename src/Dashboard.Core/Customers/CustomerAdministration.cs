@@ -3,6 +3,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
+using Dashboard.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Customers;
@@ -60,7 +61,7 @@ public sealed class CustomerAdministration(
     public static IReadOnlyList<string> AllMessages { get; } =
     [
         NotPermitted, NameRequired, NameTooLong, ReferenceTooLong, ContactTooLong, NotesTooLong, ReferenceTaken,
-        NoNumbersChosen, UnknownNumbers, NotFound.Message,
+        NoNumbersChosen, UnknownNumbers, NotFound.Message, HiddenCharacters.InName,
     ];
 
     /// <param name="search">Part of the name, external reference or contact person; any case.</param>
@@ -355,6 +356,7 @@ public sealed class CustomerAdministration(
         var problem =
             clean.Name.Length == 0 ? NameRequired
             : clean.Name.Length > 200 ? NameTooLong
+            : HiddenCharacters.Any(clean.Name) ? HiddenCharacters.InName
             : clean.ExternalReference?.Length > 100 ? ReferenceTooLong
             : clean.ContactPerson?.Length > 200 ? ContactTooLong
             : clean.Notes?.Length > 4000 ? NotesTooLong

@@ -5,6 +5,7 @@ using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
+using Dashboard.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Numbers;
@@ -37,7 +38,7 @@ public sealed class NumberAdministration(
     public static IReadOnlyList<string> AllMessages { get; } =
     [
         NameRequired, NotPermittedToAdd, NotPermittedToRemove, UnknownCustomer, DigitsDoNotMatch, NoPhoneToConfirm,
-        AssignmentFailed, CreateUnconfirmed, NumberFleet.NotFound.Message,
+        AssignmentFailed, CreateUnconfirmed, NumberFleet.NotFound.Message, HiddenCharacters.InName,
     ];
 
     /// <param name="refreshFromMeta">Have Pilot Status read Meta's Graph API live instead of its cached snapshot.</param>
@@ -83,6 +84,11 @@ public sealed class NumberAdministration(
         if (string.IsNullOrWhiteSpace(name))
         {
             return new ApiFailure(ApiFailureKind.InvalidRequest, NameRequired);
+        }
+
+        if (HiddenCharacters.Any(name))
+        {
+            return new ApiFailure(ApiFailureKind.InvalidRequest, HiddenCharacters.InName);
         }
 
         var phone = PhoneInput.Check(phoneAsTyped);

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.PilotStatus;
 
@@ -11,7 +14,7 @@ public enum PilotStatusMode
     Live,
 }
 
-/// <summary>The <c>PilotStatus</c> section of appsettings.json.</summary>
+/// <summary>The <c>PilotStatus</c> section of appsettings.json. Outside Production, <see cref="Mode"/> defaults to Sandbox.</summary>
 public sealed class PilotStatusOptions : IValidatableObject
 {
     public const string Section = "PilotStatus";
@@ -38,6 +41,14 @@ public sealed class PilotStatusOptions : IValidatableObject
                 [nameof(BaseUrl)]);
         }
 
+        else if (BaseUrl.Scheme != Uri.UriSchemeHttps && !BaseUrl.IsLoopback)
+        {
+            yield return new ValidationResult(
+                "PilotStatus:BaseUrl must start with https:// when PilotStatus:Mode is Live: every request carries the tenant key, " +
+                "which plain http would send in clear. Only a loopback address (localhost, 127.0.0.1) may use http.",
+                [nameof(BaseUrl)]);
+        }
+
         if (string.IsNullOrWhiteSpace(TenantApiKey))
         {
             yield return new ValidationResult(
@@ -56,4 +67,19 @@ public sealed class PilotStatusOptions : IValidatableObject
 
     public override string ToString() =>
         $"Mode={Mode}, BaseUrl={BaseUrl}, TenantApiKey={(string.IsNullOrEmpty(TenantApiKey) ? "(none)" : "(set)")}";
+}
+
+/// <summary>
+/// In Production the mode must be chosen: a deployment that forgot it would otherwise serve the simulated fleet as if
+/// it were the real one.
+/// </summary>
+public sealed class PilotStatusModeChosen(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<PilotStatusOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PilotStatusOptions options) =>
+        environment.IsProduction() && string.IsNullOrWhiteSpace(configuration[$"{PilotStatusOptions.Section}:{nameof(PilotStatusOptions.Mode)}"])
+            ? ValidateOptionsResult.Fail(
+                "PilotStatus:Mode is not set. In Production choose it explicitly: Live for the real Pilot Status service " +
+                "(with PilotStatus:BaseUrl and PilotStatus:TenantApiKey), or Sandbox for the built-in simulation. " +
+                "Set it in appsettings.json or as the environment variable PilotStatus__Mode.")
+            : ValidateOptionsResult.Success;
 }

@@ -32,12 +32,17 @@ public static class LocalizationSetup
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true,
+                        Secure = context.Request.IsHttps,
+                    });
             }
 
-            // Only local paths: an open redirect here would be a phishing aid.
+            // Only local paths: an open redirect here would be a phishing aid. Control characters (a TAB, CR, LF) have no
+            // place in a path, and LocalRedirect would throw on them.
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
+                && !redirectUri.StartsWith("/\\", StringComparison.Ordinal) && !redirectUri.Any(char.IsControl)
                 ? redirectUri
                 : "/";
             return Results.LocalRedirect(target);

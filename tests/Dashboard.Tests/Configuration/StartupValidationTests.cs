@@ -1,4 +1,8 @@
+using Dashboard.Core.PilotStatus;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Configuration;
@@ -73,9 +77,72 @@ public sealed class StartupValidationTests
         Assert.NotNull(client);
     }
 
-    private static string StartupError(Dictionary<string, string?> settings)
+    [Fact]
+    public void Live_mode_refuses_a_plain_http_address_outside_loopback()
     {
-        using var app = new DashboardAppFactory(settings);
+        var error = StartupError(new()
+        {
+            ["PilotStatus:Mode"] = "Live",
+            ["PilotStatus:BaseUrl"] = "http://pilotstatus.example",
+            ["PilotStatus:TenantApiKey"] = "ps_tenant_key_for_tests",
+        });
+
+        Assert.Contains("PilotStatus:BaseUrl must start with https://", error);
+        Assert.DoesNotContain("ps_tenant_key_for_tests", error);
+    }
+
+    [Fact]
+    public void Live_mode_accepts_plain_http_on_loopback()
+    {
+        using var app = new DashboardAppFactory(new Dictionary<string, string?>
+        {
+            ["PilotStatus:Mode"] = "Live",
+            ["PilotStatus:BaseUrl"] = "http://127.0.0.1:5999",
+            ["PilotStatus:TenantApiKey"] = "ps_tenant_key_for_tests",
+        });
+
+        using var client = app.CreateClient();
+        Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void In_production_a_missing_mode_stops_start_up_naming_the_setting()
+    {
+        var error = StartupError(new() { ["PilotStatus:Mode"] = null }, environment: "Production");
+
+        Assert.Contains("PilotStatus:Mode is not set", error);
+        Assert.Contains("PilotStatus__Mode", error);
+    }
+
+    [Fact]
+    public void In_production_an_explicit_sandbox_mode_starts()
+    {
+        using var app = new DashboardAppFactory(new Dictionary<string, string?> { ["PilotStatus:Mode"] = "Sandbox" });
+        using var production = app.WithWebHostBuilder(web => web.UseEnvironment("Production"));
+
+        using var client = production.CreateClient();
+        Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void Outside_production_a_missing_mode_means_the_sandbox()
+    {
+        using var app = new DashboardAppFactory(new Dictionary<string, string?> { ["PilotStatus:Mode"] = null });
+
+        using var client = app.CreateClient();
+        Assert.Equal(PilotStatusMode.Sandbox, app.Services.GetRequiredService<IOptions<PilotStatusOptions>>().Value.Mode);
+    }
+
+    private static string StartupError(Dictionary<string, string?> settings, string? environment = null)
+    {
+        using var factory = new DashboardAppFactory(settings);
+        using var app = factory.WithWebHostBuilder(web =>
+        {
+            if (environment is not null)
+            {
+                web.UseEnvironment(environment);
+            }
+        });
         var exception = Record.Exception(() => app.CreateClient());
         Assert.NotNull(exception);
         var all = exception.ToString();

@@ -48,6 +48,19 @@ public sealed class CustomerAdministrationTests : IDisposable
             (entry.Action, entry.OperatorId, entry.CustomerId, entry.IpAddress));
     }
 
+    [Theory]
+    [InlineData("Acme\0 Ltda")]
+    [InlineData("Acme \u001b[31m")]
+    [InlineData("Acme \u202Eadtl")]
+    [InlineData("Acme\nLtda")]
+    public async Task A_customer_name_with_control_or_direction_characters_is_refused_with_a_message(string name)
+    {
+        var created = await _customers.CreateAsync(Administrator, new CustomerForm(name));
+
+        Assert.Equal((ApiFailureKind.InvalidRequest, Dashboard.Core.Text.HiddenCharacters.InName), (created.Failure?.Kind, created.Failure?.Message));
+        Assert.Empty(await AuditAsync());
+    }
+
     [Fact]
     public async Task A_customer_needs_a_name()
     {

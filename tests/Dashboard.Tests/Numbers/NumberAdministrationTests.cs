@@ -50,6 +50,18 @@ public sealed class NumberAdministrationTests : IDisposable
         Assert.Empty(_api.Creates);
     }
 
+    [Theory]
+    [InlineData("Vendas\0")]
+    [InlineData("\u001bVendas")]
+    [InlineData("Vendas \u202Esadnev")]
+    public async Task A_number_name_with_control_or_direction_characters_is_refused_with_a_message(string name)
+    {
+        var added = await _administration.AddAsync(Administrator, name, "(11) 99999-9999", null, Guid.NewGuid());
+
+        Assert.Equal(Dashboard.Core.Text.HiddenCharacters.InName, added.Failure?.Message);
+        Assert.Empty(_api.Creates);
+    }
+
     [Fact]
     public async Task A_number_without_a_name_is_refused()
     {
