@@ -1,5 +1,4 @@
 using Dashboard.Core.Audit;
-using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -50,7 +49,7 @@ public sealed class NumberWebhooks(IPilotStatusClient pilotStatus, NumberFleet f
         if (created.Succeeded)
         {
             await audit.RecordAsync(scope, new AuditEvent(AuditActions.WebhookCreated, NumberId: numberId, CustomerId: row.Value.CustomerId,
-                Detail: $"{created.Value.Name} → {ReceiverToken.Redact(created.Value.Url)}; events: {Events(created.Value.Events)}"));
+                Detail: $"{created.Value.Name} → {WebhookUrl.Redact(created.Value.Url)}; events: {Events(created.Value.Events)}"));
         }
 
         return created;
@@ -94,7 +93,7 @@ public sealed class NumberWebhooks(IPilotStatusClient pilotStatus, NumberFleet f
         if (deleted.Succeeded)
         {
             await audit.RecordAsync(scope, new AuditEvent(AuditActions.WebhookDeleted, NumberId: numberId, CustomerId: row.Value.CustomerId,
-                Detail: $"{webhook.Id} ({webhook.Name}) → {ReceiverToken.Redact(webhook.Url)}"));
+                Detail: $"{webhook.Id} ({webhook.Name}) → {WebhookUrl.Redact(webhook.Url)}"));
         }
 
         return deleted;
@@ -133,7 +132,7 @@ public sealed class NumberWebhooks(IPilotStatusClient pilotStatus, NumberFleet f
     private static string Describe(WebhookChange change) => string.Join("; ", new[]
     {
         change.Name is null ? null : $"name {change.Name}",
-        change.Url is null ? null : $"URL {ReceiverToken.Redact(change.Url)}",
+        change.Url is null ? null : $"URL {WebhookUrl.Redact(change.Url)}",
         change.Events is null ? null : $"events {Events(change.Events)}",
         change.Active switch { true => "resumed", false => "paused", null => null },
     }.Where(p => p is not null));

@@ -79,10 +79,28 @@ public sealed class NumberDetailPanelTests : NumberComponentTestContext
     {
         var panel = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_removed_yesterday"));
 
-        panel.WaitForAssertion(() => Assert.Contains("This number no longer exists", panel.Markup));
+        panel.WaitForAssertion(() => Assert.Contains("Not found, or not one of yours", panel.Markup));
         Assert.Contains(NumberFleet.NotFound.Message, panel.Find("[role=alert]").TextContent);
         Assert.Contains(panel.FindAll("a"), a => a.GetAttribute("href") == "numbers" && a.TextContent.Contains("Back to the numbers list"));
         Assert.DoesNotContain("Try again", panel.Markup);
+    }
+
+    [Fact]
+    public async Task Support_opening_another_customers_number_reads_exactly_what_a_missing_number_reads()
+    {
+        Api.Numbers.Add(ContractNumbers.Qr());
+        Api.Numbers.Add(ContractNumbers.Qr("num_other_customers", "+5511988887777"));
+        Api.Details["num_other_customers"] = ContractNumbers.Found(ContractNumbers.QrDetail());
+        await SignInAsSupportOfAsync(ContractNumbers.QrId);
+
+        var others = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_other_customers"));
+        var missing = Render<NumberDetailPanel>(p => p.Add(x => x.NumberId, "num_that_never_was"));
+
+        others.WaitForAssertion(() => Assert.Contains("Not found, or not one of yours", others.Find("[role=alert]").TextContent));
+        missing.WaitForAssertion(() => Assert.Contains("Not found, or not one of yours", missing.Find("[role=alert]").TextContent));
+        Assert.Equal(missing.Find("[role=alert]").TextContent, others.Find("[role=alert]").TextContent);
+        Assert.DoesNotContain("no longer exists", others.Markup);
+        Assert.DoesNotContain("+55 11 98888", others.Markup);
     }
 
     [Fact]

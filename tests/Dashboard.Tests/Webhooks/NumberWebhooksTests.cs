@@ -70,6 +70,22 @@ public sealed class NumberWebhooksTests : IDisposable
     }
 
     [Fact]
+    public async Task Secrets_in_a_customers_webhook_address_stay_out_of_the_audit_log()
+    {
+        var created = Ok(await _webhooks.CreateAsync(Administrator, "num-padaria",
+            new NewWebhook("CRM", "https://bot:hunter2@crm.example.com/hook?token=s3cr3t", [WebhookEvents.MessageDelivered])));
+        Ok(await _webhooks.UpdateAsync(Administrator, "num-padaria", created.Id, new WebhookChange(Url: "https://crm.example.com/hook?token=n3wS3cr3t")));
+        Ok(await _webhooks.DeleteAsync(Administrator, "num-padaria", created with { Url = "https://crm.example.com/hook?token=n3wS3cr3t" }));
+
+        var details = (await AuditAsync()).Select(a => a.Detail!).ToList();
+
+        Assert.Equal(3, details.Count);
+        Assert.Contains("https://***@crm.example.com/hook?token=***", details[0]);
+        Assert.All(details, d => Assert.DoesNotContain("s3cr3t", d, StringComparison.OrdinalIgnoreCase));
+        Assert.All(details, d => Assert.DoesNotContain("hunter2", d));
+    }
+
+    [Fact]
     public async Task Support_sees_the_webhooks_and_logs_of_their_customers_numbers_but_cannot_change_them()
     {
         await AssignPadariaAsync();

@@ -75,6 +75,19 @@ public sealed class WebhooksTabTests : OneNumberTestContext
     }
 
     [Fact]
+    public void A_secret_in_a_customers_webhook_address_never_reaches_the_screen()
+    {
+        Api.Webhooks.Add((NumberId, new Webhook("crm", "CRM", "https://bot:hunter2@crm.example.com/hook?token=s3cr3t", true, [WebhookEvents.MessageDelivered],
+            "LIVE", [NumberId], DateTimeOffset.Parse("2026-11-20T10:00:00Z"), null, null)));
+
+        var tab = Render<NumberWebhooksTab>(p => p.Add(x => x.NumberId, NumberId));
+
+        tab.WaitForAssertion(() => Assert.Contains("https://***@crm.example.com/hook?token=***", tab.Find("tbody tr").TextContent));
+        Assert.DoesNotContain("s3cr3t", tab.Markup);
+        Assert.DoesNotContain("hunter2", tab.Markup);
+    }
+
+    [Fact]
     public void Support_without_the_numbers_customer_is_told_the_number_is_not_found()
     {
         AddHook("crm", "CRM", active: true);
