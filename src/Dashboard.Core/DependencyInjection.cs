@@ -7,6 +7,7 @@ using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
+using Dashboard.Core.Security;
 using Dashboard.Core.Settings;
 using Dashboard.Core.Setup;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddDashboardDatabase();
         services.AddScoped<DatabaseInitialiser>();
         services.AddDataProtection().SetApplicationName("PilotStatusFleet").PersistKeysToDbContext<DashboardDbContext>();
+        services.AddKeyRingProtection();
 
         services.AddIdentityCore<Operator>(OperatorPasswordPolicy.Apply)
             .AddRoles<IdentityRole>()

@@ -28,6 +28,7 @@ var app = builder.Build();
 
 // A misconfigured deployment stops here, naming the setting, before it touches the database.
 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+app.WarnWhenKeyRingUnprotected();
 
 await app.Services.InitialiseDashboardDatabaseAsync();
 
