@@ -44,7 +44,7 @@ public static class DependencyInjection
 
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<IOperatorPreferences>(sp => sp.GetRequiredService<OperatorAccounts>());
-        services.AddSingleton<OperatorScopes>();
+        services.AddScoped<OperatorScopes>(); // Per circuit: its scopes are re-checked with the circuit's sign-in.
         services.AddScoped<OperatorAdministration>();
         services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<FirstRunState>();

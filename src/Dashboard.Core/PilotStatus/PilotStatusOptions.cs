@@ -73,10 +73,11 @@ public sealed class PilotStatusOptions : IValidatableObject
 /// In Production the mode must be chosen: a deployment that forgot it would otherwise serve the simulated fleet as if
 /// it were the real one.
 /// </summary>
-public sealed class PilotStatusModeChosen(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<PilotStatusOptions>
+/// <param name="environment">Absent when Core is composed without a host (tools, tests): then nothing is Production.</param>
+public sealed class PilotStatusModeChosen(IConfiguration configuration, IHostEnvironment? environment = null) : IValidateOptions<PilotStatusOptions>
 {
     public ValidateOptionsResult Validate(string? name, PilotStatusOptions options) =>
-        environment.IsProduction() && string.IsNullOrWhiteSpace(configuration[$"{PilotStatusOptions.Section}:{nameof(PilotStatusOptions.Mode)}"])
+        environment?.IsProduction() == true && string.IsNullOrWhiteSpace(configuration[$"{PilotStatusOptions.Section}:{nameof(PilotStatusOptions.Mode)}"])
             ? ValidateOptionsResult.Fail(
                 "PilotStatus:Mode is not set. In Production choose it explicitly: Live for the real Pilot Status service " +
                 "(with PilotStatus:BaseUrl and PilotStatus:TenantApiKey), or Sandbox for the built-in simulation. " +

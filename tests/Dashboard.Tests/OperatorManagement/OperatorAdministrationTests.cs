@@ -58,14 +58,16 @@ public sealed class OperatorAdministrationTests : IAsyncLifetime
         var (acme, globex) = (await AddCustomerAsync("Acme"), await AddCustomerAsync("Globex"));
         var id = await _harness.CreateOperatorAsync("dora@example.com", customers: [acme]);
 
-        var scope = await _harness.App.Services.GetRequiredService<OperatorScopes>().ForAsync(await _harness.PrincipalOfAsync("dora@example.com"));
+        await using var before = _harness.App.Services.CreateAsyncScope();
+        var scope = await before.ServiceProvider.GetRequiredService<OperatorScopes>().ForAsync(await _harness.PrincipalOfAsync("dora@example.com"));
         Assert.True(scope.CanSee(acme));
         Assert.False(scope.CanSee(globex));
 
         var admin = await _harness.PrincipalOfAsync(AdminEmail);
         Assert.True((await _harness.AdministerAsync(a => a.ChangeAsync(admin, id, OperatorRoles.Support, [globex]))).Succeeded);
 
-        scope = await _harness.App.Services.GetRequiredService<OperatorScopes>().ForAsync(await _harness.PrincipalOfAsync("dora@example.com"));
+        await using var after = _harness.App.Services.CreateAsyncScope();
+        scope = await after.ServiceProvider.GetRequiredService<OperatorScopes>().ForAsync(await _harness.PrincipalOfAsync("dora@example.com"));
         Assert.Equal(new[] { globex }, scope.CustomerIds!.Order());
         var change = Assert.Single(await _harness.AuditAsync(AuditActions.OperatorChanged));
         Assert.Contains($"customers {globex}", change.Detail);
