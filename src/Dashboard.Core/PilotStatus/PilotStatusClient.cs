@@ -1,3 +1,4 @@
+using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus.Analytics;
 using Dashboard.Core.PilotStatus.Api;
 using Dashboard.Core.PilotStatus.Messages;
@@ -31,8 +32,8 @@ internal sealed class PilotStatusClient(
 
     public async Task<ApiResult<CreatedNumber>> CreateNumberAsync(NewNumber number, CancellationToken cancellationToken = default)
     {
-        var phone = Phone.ToE164(number.Phone);
-        if (string.IsNullOrWhiteSpace(number.Name) || !Phone.IsValidE164(phone))
+        var phone = PhoneDisplay.ToE164(number.Phone);
+        if (string.IsNullOrWhiteSpace(number.Name) || !PhoneDisplay.IsPossibleE164(phone))
         {
             return InvalidInput();
         }
@@ -96,8 +97,8 @@ internal sealed class PilotStatusClient(
 
     public async Task<ApiResult<RemotePairingLink>> CreateRemotePairingLinkAsync(RemotePairingRequest request, CancellationToken cancellationToken = default)
     {
-        var phone = Phone.ToE164(request.Phone);
-        if (string.IsNullOrWhiteSpace(request.Name) || !Phone.IsValidE164(phone))
+        var phone = PhoneDisplay.ToE164(request.Phone);
+        if (string.IsNullOrWhiteSpace(request.Name) || !PhoneDisplay.IsPossibleE164(phone))
         {
             return InvalidInput();
         }
@@ -207,8 +208,8 @@ internal sealed class PilotStatusClient(
     public async Task<ApiResult<SentMessage>> SendTextAsync(string numberId, OutgoingText message, CancellationToken cancellationToken = default)
     {
         // A leading + is required: "(11) 98888-7777" would otherwise go to +1 198... (the dashboard's PhoneInput adds it).
-        var to = Phone.ToE164(message.To);
-        if (message.To?.TrimStart().StartsWith('+') != true || !Phone.IsValidE164(to))
+        var to = PhoneDisplay.ToE164(message.To);
+        if (message.To?.TrimStart().StartsWith('+') != true || !PhoneDisplay.IsPossibleE164(to))
         {
             return new ApiFailure(ApiFailureKind.InvalidRequest,
                 "Enter the recipient's phone number in international form with the country code, e.g. +5511999999999.");

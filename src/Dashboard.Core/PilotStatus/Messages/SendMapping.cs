@@ -1,3 +1,4 @@
+using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus.Api;
 using Dashboard.Core.PilotStatus.Numbers;
 
@@ -12,7 +13,7 @@ internal static class SendMapping
         new MessageStatus(string.IsNullOrWhiteSpace(wire.Status) ? MessageStatus.Queued.Value : wire.Status),
         wire.CreatedAt,
         wire.Origin,
-        Phone.ToE164(wire.SourceNumber));
+        PhoneDisplay.ToE164(wire.SourceNumber));
 
     public static MessageReceipt ToReceipt(MessageReceiptWire wire, string requestedId) => new(
         string.IsNullOrWhiteSpace(wire.Id) ? requestedId : wire.Id,

@@ -1,3 +1,4 @@
+using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus.Api;
 
 namespace Dashboard.Core.PilotStatus.Numbers;
@@ -16,7 +17,7 @@ internal static class NumberMapping
             Wire.Required(wire.Id ?? fallbackId, "number id"),
             wire.Name,
             wire.InstanceName,
-            Phone.ToE164(wire.Number),
+            PhoneDisplay.ToE164(wire.Number),
             new NumberProvider(wire.Provider),
             state,
             IsReady(wire.IsFullyConnected, state),
@@ -51,7 +52,7 @@ internal static class NumberMapping
             Wire.Required(instance?.Id ?? wire.Id, "id of the new number"),
             instance?.Name,
             instance?.InstanceName,
-            Phone.ToE164(instance?.Number),
+            PhoneDisplay.ToE164(instance?.Number),
             new NumberState(instance?.State),
             ToConnectCode(wire.QrcodeBase64, wire.PairingCode),
             wire.LinkedApiKeyId);
@@ -109,22 +110,4 @@ internal static class NumberMapping
     private static string? LastSegment(Uri url) => NonEmpty(url.Segments.LastOrDefault()?.Trim('/'));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-internal static class Phone
-{
-    /// <summary>The API lists numbers as bare digits (<c>5511999999999</c>); the dashboard shows E.164 (<c>+5511999999999</c>).</summary>
-    public static string? ToE164(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        var digits = new string(raw.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length == 0 ? null : "+" + digits;
-    }
-
-    /// <summary>E.164 allows at most 15 digits; Pilot Status asks for at least 10.</summary>
-    public static bool IsValidE164(string? e164) => e164 is { Length: >= 11 and <= 16 };
 }
