@@ -145,7 +145,7 @@ public class FailureTests
         });
         harness.Api.Respond(async (_, _) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await new TaskCompletionSource().Task; // a server that never answers: only the caller's side can end the call
             return Json(HttpStatusCode.OK, "[]");
         });
 
@@ -205,7 +205,7 @@ public class FailureTests
         await using var harness = new ClientHarness();
         harness.Api.Respond(async (_, _) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await new TaskCompletionSource().Task; // a server that never answers: only the caller's side can end the call
             return Json(HttpStatusCode.OK, "{}");
         });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));

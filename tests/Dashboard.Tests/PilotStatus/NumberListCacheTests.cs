@@ -21,9 +21,11 @@ public class NumberListCacheTests
             return Json(HttpStatusCode.OK, List);
         });
 
-        // Each reader resolves its own client, as twenty circuits would.
-        var readers = Enumerable.Range(0, 20).Select(_ => Task.Run(() => harness.Client.ListNumbersAsync())).ToArray();
-        await Task.Delay(200);
+        // Each reader resolves its own client on a thread of its own, as twenty circuits would. A reader has joined the
+        // shared read once its call has returned its task, so all twenty are waiting before the first answer is let out.
+        var readers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Task.Factory.StartNew(() => harness.Client.ListNumbersAsync(), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default)));
+        Assert.All(readers, r => Assert.False(r.IsCompleted));
         release.SetResult();
         var results = await Task.WhenAll(readers);
 
