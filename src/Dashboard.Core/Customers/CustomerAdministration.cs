@@ -53,6 +53,7 @@ public sealed class CustomerAdministration(
     public const string ReferenceTaken = "Another customer already has this external reference. Check the reference, or open that customer instead.";
     public const string NoNumbersChosen = "Choose at least one number.";
     public const string UnknownNumbers = "Pilot Status does not list some of these numbers, so nothing was assigned. Reload the list and choose again.";
+    public const string ChangedMeanwhile = "Someone else changed these numbers or this customer at the same moment, so nothing was changed. Reload the page and try again.";
 
     public static readonly ApiFailure NotFound = new(ApiFailureKind.NotFound,
         "This customer does not exist, was removed, or is not one of yours. Go back to the customers list.");
@@ -61,7 +62,7 @@ public sealed class CustomerAdministration(
     public static IReadOnlyList<string> AllMessages { get; } =
     [
         NotPermitted, NameRequired, NameTooLong, ReferenceTooLong, ContactTooLong, NotesTooLong, ReferenceTaken,
-        NoNumbersChosen, UnknownNumbers, NotFound.Message, HiddenCharacters.InName,
+        NoNumbersChosen, UnknownNumbers, ChangedMeanwhile, NotFound.Message, HiddenCharacters.InName,
     ];
 
     /// <param name="search">Part of the name, external reference or contact person; any case.</param>
@@ -297,7 +298,13 @@ public sealed class CustomerAdministration(
             return ApiResult.Success(change);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db))
+        {
+            // Another operator assigned one of these numbers first, or removed the customer: our rows are stale.
+            directory.Invalidate();
+            return new ApiFailure(ApiFailureKind.Conflict, ChangedMeanwhile);
+        }
+
         directory.Invalidate();
         var detail = $"Assigned: {string.Join(", ", assigned)}"
             + (moved.Count == 0 ? "" : $"; moved from another customer: {string.Join(", ", moved.Select(m => $"{m.Key} (customer {m.Value})"))}");
@@ -330,7 +337,13 @@ public sealed class CustomerAdministration(
         }
 
         db.NumberAssignments.RemoveRange(removed);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db))
+        {
+            // Another operator removed or moved one of them after we read it.
+            directory.Invalidate();
+            return new ApiFailure(ApiFailureKind.Conflict, ChangedMeanwhile);
+        }
+
         directory.Invalidate();
 
         var customers = removed.Select(a => a.CustomerId).Distinct().ToList();
@@ -371,7 +384,10 @@ public sealed class CustomerAdministration(
             ? Task.FromResult(false)
             : db.Customers.AnyAsync(c => c.ExternalReference == reference && c.Id != exceptId, cancellationToken);
 
-    /// <summary>The unique index catches a reference taken between our check and the save (two operators at once).</summary>
+    /// <summary>
+    /// The database catches what changed between our read and the save (two operators at once): a reference taken,
+    /// an assignment added, moved or removed, a customer removed.
+    /// </summary>
     private static async Task<bool> TrySaveAsync(DashboardDbContext db)
     {
         try

@@ -31,11 +31,13 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (AssignmentSnapshot Snapshot, DateTimeOffset LoadedAt)? _current;
+    private readonly Lock _swap = new();
+    private Entry? _current;
+    private long _generation;
 
     public async Task<AssignmentSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (Fresh(_current) is { } hit)
+        if (Fresh(Volatile.Read(ref _current)) is { } hit)
         {
             return hit;
         }
@@ -43,7 +45,8 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Fresh(_current) is { } loaded)
+            var (current, generation) = Read();
+            if (Fresh(current) is { } loaded)
             {
                 return loaded;
             }
@@ -53,10 +56,16 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
             var names = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             // Unchanged tables keep the same snapshot object: the numbers list joins and sorts once per snapshot
             // (FleetIndex), and a new object every Lifetime would redo that for 10,000 numbers for nothing.
-            var snapshot = _current is { } previous && previous.Snapshot.Holds(assignments, names)
-                ? previous.Snapshot
+            var snapshot = current is not null && current.Snapshot.Holds(assignments, names)
+                ? current.Snapshot
                 : new AssignmentSnapshot(assignments, names);
-            _current = (snapshot, clock.GetUtcNow());
+            lock (_swap)
+            {
+                // A write that invalidated while we read may be missing from what we read: hand it to this caller,
+                // but keep it only as already old, so the next reader goes to the database again.
+                _current = new Entry(snapshot, _generation == generation ? clock.GetUtcNow() : DateTimeOffset.MinValue);
+            }
+
             return snapshot;
         }
         finally
@@ -68,12 +77,26 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
     /// <summary>Called after every change to customers or assignments: the next read goes to the database.</summary>
     public void Invalidate()
     {
-        if (_current is { } current)
+        lock (_swap)
         {
-            _current = (current.Snapshot, DateTimeOffset.MinValue);
+            _generation++;
+            if (_current is { } current)
+            {
+                _current = current with { LoadedAt = DateTimeOffset.MinValue };
+            }
         }
     }
 
-    private AssignmentSnapshot? Fresh((AssignmentSnapshot Snapshot, DateTimeOffset LoadedAt)? entry) =>
-        entry is { } e && clock.GetUtcNow() - e.LoadedAt < Lifetime ? e.Snapshot : null;
+    private (Entry? Current, long Generation) Read()
+    {
+        lock (_swap)
+        {
+            return (_current, _generation);
+        }
+    }
+
+    private AssignmentSnapshot? Fresh(Entry? entry) =>
+        entry is not null && clock.GetUtcNow() - entry.LoadedAt < Lifetime ? entry.Snapshot : null;
+
+    private sealed record Entry(AssignmentSnapshot Snapshot, DateTimeOffset LoadedAt);
 }

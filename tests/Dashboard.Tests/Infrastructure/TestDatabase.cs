@@ -4,6 +4,7 @@ using Dashboard.Core.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Infrastructure;
@@ -14,13 +15,14 @@ public sealed class TestDatabase : IDbContextFactory<DashboardDbContext>, IDispo
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly ServiceProvider _services;
 
-    public TestDatabase()
+    /// <param name="interceptors">EF Core interceptors for every context, e.g. a <see cref="DatabasePause"/>.</param>
+    public TestDatabase(params IInterceptor[] interceptors)
     {
         _connection.Open();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddIdentityCore<Operator>(OperatorPasswordPolicy.Apply).AddRoles<IdentityRole>();
-        services.AddDbContextFactory<SqliteDashboardDbContext>(o => o.UseSqlite(_connection));
+        services.AddDbContextFactory<SqliteDashboardDbContext>(o => o.UseSqlite(_connection).AddInterceptors(interceptors));
         _services = services.BuildServiceProvider();
         using var db = CreateDbContext();
         db.Database.Migrate();
