@@ -10,9 +10,7 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task An_administrator_creates_a_customer_assigns_numbers_in_bulk_and_finds_it_all_in_the_audit_log()
     {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await Page.WaitForURLAsync(new Regex("/numbers"));
+        await SignInAsAdministratorAsync();
 
         await Page.GotoAsync("/customers");
         await new ShellPage(Page).ExpectShownAsync("Customers");

@@ -20,7 +20,7 @@ public sealed class LiveUpdatesTests() : DashboardSession(Settings())
     [Fact]
     public async Task With_live_updates_on_a_scan_turns_the_badge_connected_in_the_open_list_without_a_reload()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var numbers = new NumbersPage(Page);
         await numbers.OpenAsync();
 
@@ -68,12 +68,5 @@ public sealed class LiveUpdatesTests() : DashboardSession(Settings())
             .First(n => n.TryGetProperty("state", out var s) && s.GetString() == "CLOSE"
                 && n.TryGetProperty("provider", out var p) && p.GetString() == "PILOT_STATUS")
             .GetProperty("id").GetString()!;
-    }
-
-    private async Task SignInAsync()
-    {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await new ShellPage(Page).ExpectShownAsync("Numbers");
     }
 }

@@ -9,9 +9,7 @@ public sealed class MessagesTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task Support_reads_a_numbers_history_from_the_list_down_to_a_failed_messages_reason()
     {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await new ShellPage(Page).ExpectShownAsync("Numbers");
+        await SignInAsAdministratorAsync();
         var messages = new NumberMessagesPage(Page);
 
         await messages.OpenFromNumbersListAsync("Padaria Estrela · Vendas");

@@ -10,7 +10,7 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task The_number_ID_is_copied_with_one_click()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         await Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var detail = new NumberDetailPage(Page);
         await detail.OpenFromListAsync("Padaria Estrela · Vendas");
@@ -28,7 +28,7 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task A_Meta_number_shows_its_health_and_can_be_refreshed_from_Meta()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var detail = new NumberDetailPage(Page);
         await detail.OpenFromListAsync("Farmácia Vida Boa · Vendas");
 
@@ -42,7 +42,7 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task Removing_a_number_needs_its_last_four_digits()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var detail = new NumberDetailPage(Page);
         await detail.OpenFromListAsync("Clínica Sorriso · Vendas");
         var phone = (await Page.Locator(".number-detail .mono").First.TextContentAsync())!.Trim();
@@ -59,12 +59,5 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/numbers$"));
         await Assertions.Expect(Page.GetByText("The number was removed from Pilot Status.")).ToBeVisibleAsync();
-    }
-
-    private async Task SignInAsync()
-    {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await new ShellPage(Page).ExpectShownAsync("Numbers");
     }
 }

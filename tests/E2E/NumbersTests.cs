@@ -10,7 +10,7 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task A_number_is_found_by_its_phone_typed_the_way_people_say_it()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var numbers = new NumbersPage(Page);
         await numbers.OpenAsync("?sort=phone");
         var e164 = (await Page.Locator(".phone-e164").Nth(3).InnerTextAsync()).Trim();
@@ -30,7 +30,7 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task A_filtered_view_survives_a_reload_and_can_be_bookmarked()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var numbers = new NumbersPage(Page);
         await numbers.OpenAsync();
 
@@ -56,7 +56,7 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
     [Fact]
     public async Task A_wrong_phone_is_explained_and_creates_nothing_and_a_right_one_adds_the_number()
     {
-        await SignInAsync();
+        await SignInAsAdministratorAsync();
         var numbers = new NumbersPage(Page);
         await numbers.OpenAsync();
         var dialog = Page.GetByRole(AriaRole.Dialog);
@@ -78,12 +78,5 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
         await numbers.SearchAsync("Loja Nova");
         await Assertions.Expect(numbers.Rows).ToHaveCountAsync(1);
         await Assertions.Expect(numbers.Rows.First).ToContainTextAsync("+5511987654321");
-    }
-
-    private async Task SignInAsync()
-    {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await Page.WaitForURLAsync(new Regex("/numbers"));
     }
 }

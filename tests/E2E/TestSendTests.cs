@@ -19,9 +19,7 @@ public sealed class TestSendTests() : DashboardSession(Settings())
     [Fact]
     public async Task A_test_send_from_a_connected_number_shows_its_id_and_then_Delivered()
     {
-        await Page.GotoAsync("/Account/Login");
-        await new SignInPage(Page).SignInAsync(AdminEmail, AdminPassword);
-        await new ShellPage(Page).ExpectShownAsync("Numbers");
+        await SignInAsAdministratorAsync();
         var id = await ConnectedQrNumberAsync();
 
         await Page.GotoAsync($"/numbers/{id}");

@@ -26,9 +26,15 @@ public sealed partial class DashboardServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The server's resident memory now, from /proc (Linux).</summary>
+    /// <summary>The dashboard's own SQLite file.</summary>
+    public string DatabasePath => Path.Combine(_dataDirectory, "dashboard.db");
+
+    /// <summary>A scratch directory deleted with the server.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public int ProcessId => _process.Id;
 
+    /// <summary>The server's resident memory now, from /proc (Linux).</summary>
     public long ResidentBytes
     {
         get
@@ -135,7 +141,7 @@ public sealed partial class DashboardServer : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // a busy machine: this only bounds a broken start
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -160,7 +166,7 @@ public sealed partial class DashboardServer : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The dashboard did not answer /health within 60 s:\n{Output}");
+        throw new TimeoutException($"The dashboard did not answer /health within 120 s:\n{Output}");
     }
 
     [GeneratedRegex(@"Pilot Status sandbox listening on (?<address>https?://\S+?)/? with")]

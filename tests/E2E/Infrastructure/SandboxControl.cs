@@ -24,5 +24,15 @@ public sealed class SandboxControl(Uri address) : IDisposable
         return counts.GetValueOrDefault(endpoint);
     }
 
+    /// <summary>
+    /// Back to the seeded fleet with no webhooks, sent messages, faults or request counts: what a fresh sandbox has.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        (await _http.PostAsync("/sandbox/reset", content: null)).EnsureSuccessStatusCode();
+        (await _http.DeleteAsync("/sandbox/faults")).EnsureSuccessStatusCode();
+        (await _http.DeleteAsync("/sandbox/requests")).EnsureSuccessStatusCode();
+    }
+
     public void Dispose() => _http.Dispose();
 }
