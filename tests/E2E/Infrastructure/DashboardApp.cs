@@ -48,7 +48,7 @@ public sealed class DashboardApp : IAsyncDisposable
     public SandboxControl Sandbox { get; }
 
     /// <summary>
-    /// The app of <paramref name="testClass"/>, started on first use; a test holds it until <see cref="ReleaseAsync"/>.
+    /// The app of <paramref name="testClass"/>, started on first use; a test holds it until <see cref="Release"/>.
     /// Every test after the first finds it as the first did.
     /// </summary>
     public static async Task<DashboardApp> AcquireAsync(Type testClass, IDictionary<string, string>? settings)
