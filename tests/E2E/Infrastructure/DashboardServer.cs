@@ -121,7 +121,16 @@ public sealed partial class DashboardServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilHealthyAsync();
+        try
+        {
+            await server.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync(); // a start that never became healthy must not outlive the test run
+            throw;
+        }
+
         return server;
     }
 
