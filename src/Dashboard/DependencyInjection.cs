@@ -29,6 +29,7 @@ public static class DependencyInjection
         });
 
         services.AddDashboardLocalization();
+        services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
         services.AddScoped<ClipboardService>();
         services.AddScoped<BrowserTimeZone>();
         services.AddRequestOriginCapture();

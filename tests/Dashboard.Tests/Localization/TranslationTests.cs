@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Localization;
 
@@ -54,6 +56,28 @@ public sealed partial class TranslationTests : IDisposable
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
 
         Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
+    public void MudBlazor_own_texts_follow_the_operators_language()
+    {
+        using var scope = _app.Services.CreateScope();
+        var interceptor = scope.ServiceProvider.GetRequiredService<MudBlazor.ILocalizationInterceptor>();
+        string Mud(string key) => interceptor.Handle(key).Value;
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("pt-BR");
+            Assert.Equal(["Próxima página", "Obrigatório", "Limpar", "Fechar"],
+                [Mud("MudPagination_NextPage"), Mud("MudFormComponent_Required"), Mud("MudInput_Clear"), Mud("MudDialog_Close")]);
+
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal("Next page", Mud("MudPagination_NextPage"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

@@ -46,12 +46,16 @@ public sealed class NumberDetailPanelTests : NumberComponentTestContext
         panel.WaitForAssertion(() => Assert.Equal("My WhatsApp", panel.Find("h1").TextContent));
         var text = panel.Find(".number-detail").TextContent;
         Assert.Contains("Meta Cloud API", text);
-        foreach (var value in new[] { "GREEN", "TIER_2K", "CONNECTED", "Acme LTDA", "8h-18h", "contato@acme.com", "https://acme.com", "RETAIL", "Acme WABA", "1029384756", "verified", "BRL" })
+        foreach (var value in new[] { "High", "2,000 conversations/day", "Connected", "Acme LTDA", "8h-18h", "contato@acme.com", "https://acme.com", "RETAIL", "Acme WABA", "1029384756", "Verified", "BRL" })
         {
             Assert.Contains(value, text);
         }
 
         Assert.Contains("Read from Meta 3 hours ago.", text);
+        foreach (var code in new[] { "GREEN", "TIER_2K", "CONNECTED" })
+        {
+            Assert.DoesNotContain(code, text);
+        }
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Refresh from Meta")).Click();
 
