@@ -136,36 +136,67 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts)
 /// <summary>An <see cref="AuditFilter"/> in the URL (<c>?operator=ana&amp;customer=3&amp;number=cmm…&amp;action=customer.created&amp;from=2026-11-01&amp;to=2026-11-23&amp;page=2</c>), shared by the page and the CSV export.</summary>
 public static class AuditFilterUrl
 {
-    /// <summary>Dates are whole UTC days; <c>to</c> includes its day.</summary>
-    public static AuditFilter Parse(Func<string, string?> get) => new()
+    /// <summary>
+    /// Dates are whole days in <paramref name="zone"/> (the operator's; UTC when not known): <c>from</c> starts at its local
+    /// midnight, <c>to</c> includes its day. A day the calendar cannot hold in that zone leaves that end open.
+    /// </summary>
+    public static AuditFilter Parse(Func<string, string?> get, TimeZoneInfo? zone = null) => new()
     {
         Operator = Blank(get("operator")),
         CustomerId = int.TryParse(get("customer"), NumberStyles.None, CultureInfo.InvariantCulture, out var customer) ? customer : null,
         NumberId = Blank(get("number")),
         Action = Blank(get("action")) is { } action && AuditActions.All.Contains(action) ? action : null,
-        From = Day(get("from")),
-        To = Day(get("to"))?.AddDays(1),
+        From = Day(get("from")) is { } from ? DayStart(from, zone) : null,
+        To = Day(get("to")) is { } to && to < DateOnly.MaxValue ? DayStart(to.AddDays(1), zone) : null,
         Page = int.TryParse(get("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
     };
 
-    public static IReadOnlyDictionary<string, object?> ToParameters(AuditFilter filter) => new Dictionary<string, object?>
+    public static IReadOnlyDictionary<string, object?> ToParameters(AuditFilter filter, TimeZoneInfo? zone = null) => new Dictionary<string, object?>
     {
         ["operator"] = Blank(filter.Operator),
         ["customer"] = filter.CustomerId?.ToString(CultureInfo.InvariantCulture),
         ["number"] = Blank(filter.NumberId),
         ["action"] = Blank(filter.Action),
-        ["from"] = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = filter.To?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["from"] = LocalDay(filter.From, zone)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = LocalDay(filter.To, zone) is { } end && end > DateOnly.MinValue ? end.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         ["page"] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
     };
+
+    /// <summary>The day in <paramref name="zone"/> that <paramref name="utc"/> falls on.</summary>
+    public static DateOnly? LocalDay(DateTime? utc, TimeZoneInfo? zone) => utc is { } at
+        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone ?? TimeZoneInfo.Utc))
+        : null;
+
+    /// <summary>The UTC instant at which <paramref name="day"/> begins in <paramref name="zone"/>.</summary>
+    public static DateTime? DayStart(DateOnly day, TimeZoneInfo? zone)
+    {
+        zone ??= TimeZoneInfo.Utc;
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+        // Where daylight saving starts at midnight (Brazil until 2019), the day begins at the first hour that exists.
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+
+        try
+        {
+            return TimeZoneInfo.ConvertTimeToUtc(midnight, zone);
+        }
+        catch (ArgumentException)
+        {
+            // 0001-01-01 east of Greenwich begins before the calendar does: no lower bound at all.
+            return null;
+        }
+    }
 
     /// <summary>The days a filter can name; beyond them a date is no filter at all (9999-12-31 plus its day would overflow).</summary>
     public static readonly DateTime FirstDay = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), LastDay = new(9000, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
-    private static DateTime? Day(string? text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
-            && day.Date >= FirstDay && day.Date <= LastDay
-            ? DateTime.SpecifyKind(day.Date, DateTimeKind.Utc)
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day >= DateOnly.FromDateTime(FirstDay) && day <= DateOnly.FromDateTime(LastDay)
+            ? day
             : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -83,11 +83,7 @@ public sealed class PairingLinks(
     }
 
     /// <summary>"+551199****9999": country and area code, then only the last four digits, like Pilot Status's own mask.</summary>
-    public static string Mask(string e164)
-    {
-        var digits = new string(e164.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length < 10 ? "+" + new string('*', digits.Length) : $"+{digits[..6]}****{digits[^4..]}";
-    }
+    public static string Mask(string e164) => PhoneDisplay.Mask(e164);
 
     private async Task<ApiResult<PairingLinkCreated>> CreateAsync(
         OperatorScope scope, ClaimsPrincipal who, string name, string e164, int? customerId, string? customerName)

@@ -85,6 +85,30 @@ public sealed class NumberFleet(IPilotStatusClient pilotStatus, CustomerDirector
         return row is null || !scope.CanSee(row.CustomerId) ? NotFound : ApiResult<FleetRow>.Success(row);
     }
 
+    /// <summary>
+    /// Those of <paramref name="numberIds"/> that exist and the operator may see, by id, to name numbers where only the id
+    /// was kept (the audit log). Empty when the list cannot be read: the ids are shown then.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, WhatsAppNumber>> FindManyAsync(
+        OperatorScope scope, IEnumerable<string> numberIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = numberIds.ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, WhatsAppNumber>();
+        }
+
+        var sorted = await SortedAsync(new FleetQuery(), cancellationToken);
+        if (!sorted.Succeeded)
+        {
+            return new Dictionary<string, WhatsAppNumber>();
+        }
+
+        return sorted.Value.Rows
+            .Where(r => wanted.Contains(r.Row.Number.Id) && scope.CanSee(r.Row.CustomerId))
+            .ToDictionary(r => r.Row.Number.Id, r => r.Row.Number, StringComparer.Ordinal);
+    }
+
     public static readonly ApiFailure NotFound = new(ApiFailureKind.NotFound,
         "This number does not exist, was removed from Pilot Status, or is not one of your customers'. Go back to the numbers list.");
 

@@ -73,4 +73,11 @@ public static class PhoneDisplay
             return e164;
         }
     }
+
+    /// <summary>"+551199****9999": country and area code, then only the last four digits, like Pilot Status's own mask.</summary>
+    public static string Mask(string? e164)
+    {
+        var digits = new string((e164 ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length < 10 ? "+" + new string('*', digits.Length) : $"+{digits[..6]}****{digits[^4..]}";
+    }
 }

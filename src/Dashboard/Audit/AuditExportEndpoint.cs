@@ -18,7 +18,11 @@ public static class AuditExportEndpoint
                 return Results.NotFound();
             }
 
-            var filter = AuditFilterUrl.Parse(name => context.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null);
+            // The page passes the operator's zone, so the file holds the same days as the screen.
+            var zone = context.Request.Query["tz"].ToString() is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found)
+                ? found
+                : TimeZoneInfo.Utc;
+            var filter = AuditFilterUrl.Parse(name => context.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null, zone);
             return CsvDownload.Create("audit", clock, writer => trail.ExportAsync(scope, filter, writer, context.RequestAborted));
         });
 }
