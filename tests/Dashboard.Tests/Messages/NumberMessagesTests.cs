@@ -182,8 +182,9 @@ public sealed class NumberMessagesTests : MessagesTestContext
 
         ana.Click();
 
-        view.WaitForAssertion(() => Assert.Equal(25, view.FindAll("tr.message").Count));
-        Assert.All(view.FindAll("tr.message"), r => Assert.Contains("Ana", r.TextContent));
+        view.WaitForAssertion(() => Assert.Equal(25, view.FindAll("li.bubble").Count));
+        Assert.All(view.FindAll("li.bubble"), b => Assert.Contains("Mensagem", b.TextContent));
+        Assert.Empty(view.FindAll("tr.message"));
         Assert.Contains("Messages of the conversation with Ana", view.Markup);
         Assert.Contains("older pages may hold more", view.Markup);
         Assert.Equal("true", view.FindAll("ul.conversation-list button")[0].GetAttribute("aria-pressed"));
