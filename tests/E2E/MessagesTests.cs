@@ -21,6 +21,11 @@ public sealed class MessagesTests() : DashboardSession(WithAdministrator())
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Messages of the conversation with {name}" })).ToBeVisibleAsync();
         await Assertions.Expect(conversation).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(Page.GetByText("look only at the messages loaded so far").Or(Page.GetByText("Every message of this period is loaded"))).ToBeVisibleAsync();
+
+        // Read as a chat: bubbles under day separators instead of table rows.
+        await Assertions.Expect(messages.Bubbles.First).ToBeVisibleAsync();
+        await Assertions.Expect(messages.Thread.Locator(".chat-day-label").First).ToBeVisibleAsync();
+        await Assertions.Expect(messages.Messages).ToHaveCountAsync(0);
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
 
         // Back to everything, then one page further back.

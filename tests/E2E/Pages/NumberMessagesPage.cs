@@ -4,12 +4,17 @@ using Microsoft.Playwright;
 
 namespace Dashboard.E2E.Pages;
 
-/// <summary>One number's messages (<c>/numbers/{id}/messages</c>): conversations, filters and the history table.</summary>
+/// <summary>One number's messages (<c>/numbers/{id}/messages</c>): conversations, filters, the history table and a conversation's chat.</summary>
 public sealed class NumberMessagesPage(IPage page)
 {
     public ILocator Messages => page.Locator("tr.message");
 
     public ILocator FailedMessages => page.Locator("tr.message.failed");
+
+    /// <summary>One conversation as a chat: its bubbles, in the "Conversation" log.</summary>
+    public ILocator Thread => page.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
+
+    public ILocator Bubbles => Thread.Locator("li.bubble");
 
     public ILocator Conversations => page.Locator("ul.conversation-list button.conversation");
 
