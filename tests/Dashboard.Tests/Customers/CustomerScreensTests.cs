@@ -195,7 +195,7 @@ public sealed class CustomerScreensTests : NumberComponentTestContext
         var filtered = Render<AuditLogPage>();
 
         filtered.WaitForAssertion(() => Assert.Single(filtered.FindAll("tbody tr")));
-        Assert.NotNull(filtered.Find("tbody tr").QuerySelector("[title=num_a]"));
+        filtered.WaitForAssertion(() => Assert.NotNull(filtered.Find("tbody tr").QuerySelector("[title=num_a]")));
         Assert.Contains($"action={AuditActions.NumberAdded}", filtered.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
         Assert.DoesNotContain(filtered.FindAll("button"), b => b.TextContent.Contains("Delete") || b.TextContent.Contains("Edit"));
     }

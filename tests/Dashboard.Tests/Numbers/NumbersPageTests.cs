@@ -138,16 +138,16 @@ public sealed class NumbersPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Meta_numbers_show_their_quality_rating_once_read()
+    public void Meta_numbers_show_their_quality_rating_in_words_once_read()
     {
         _api.Numbers.Add(FakePilotStatusClient.Number("wa_abc", "Acme · Meta", "+5511999999999", provider: "META"));
         _api.Health["wa_abc"] = new NumberHealth("YELLOW", "TIER_2K", "CONNECTED", true);
 
         var page = Render<NumbersPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Acme · Meta")).TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Medium", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Acme · Meta")).TextContent));
         Assert.Equal(1, _api.DetailCalls);
-        Assert.DoesNotContain("YELLOW", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Padaria Estrela · Vendas")).TextContent);
+        Assert.DoesNotContain("Medium", page.FindAll("tbody tr").Single(r => r.TextContent.Contains("Padaria Estrela · Vendas")).TextContent);
     }
 
     [Fact]
