@@ -1,4 +1,5 @@
 using Dashboard.Core.Audit;
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Connect;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Data;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<LiveUpdatesOptions>().BindConfiguration(LiveUpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstAdministratorOptions>().BindConfiguration(FirstAdministratorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddDashboardCluster();
         services.AddDashboardDatabase();
         services.AddScoped<DatabaseInitialiser>();
         services.AddDataProtection().SetApplicationName("PilotStatusFleet").PersistKeysToDbContext<DashboardDbContext>();
@@ -47,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<OperatorScopes>(); // Per circuit: its scopes are re-checked with the circuit's sign-in.
         services.AddScoped<OperatorAdministration>();
         services.AddSingleton<TwoFactorRequirement>();
+        services.AddSingleton<OperatorChanges>();
         services.AddSingleton<FirstRunState>();
         services.AddScoped<FirstRunSetup>();
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,18 +23,24 @@ public sealed record AssignmentSnapshot(
 }
 
 /// <summary>
-/// Reads the assignment table once and keeps it until our own writes change it (or, for other instances'
-/// writes, until it is <see cref="Lifetime"/> old). The numbers list filters thousands of rows per keystroke; it
-/// must not query the database each time.
+/// Reads the assignment table once and keeps it until a write changes it, on this instance or (told through the
+/// <see cref="IClusterBus"/>) on another. The numbers list filters thousands of rows per keystroke; it must not query
+/// the database each time.
 /// </summary>
-public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
+public sealed class CustomerDirectory
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-
+    private readonly IDbContextFactory<DashboardDbContext> _contexts;
+    private readonly IClusterBus? _cluster;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _swap = new();
     private Entry? _current;
     private long _generation;
+
+    public CustomerDirectory(IDbContextFactory<DashboardDbContext> contexts, IClusterBus? cluster = null)
+    {
+        (_contexts, _cluster) = (contexts, cluster);
+        cluster?.Subscribe(ClusterTopic.Customers, _ => Drop());
+    }
 
     public async Task<AssignmentSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -51,19 +58,19 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
                 return loaded;
             }
 
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             var assignments = await db.NumberAssignments.AsNoTracking().ToDictionaryAsync(a => a.NumberId, a => a.CustomerId, cancellationToken);
             var names = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             // Unchanged tables keep the same snapshot object: the numbers list joins and sorts once per snapshot
-            // (FleetIndex), and a new object every Lifetime would redo that for 10,000 numbers for nothing.
+            // (FleetIndex), and a new object on every reread would redo that for 10,000 numbers for nothing.
             var snapshot = current is not null && current.Snapshot.Holds(assignments, names)
                 ? current.Snapshot
                 : new AssignmentSnapshot(assignments, names);
             lock (_swap)
             {
-                // A write that invalidated while we read may be missing from what we read: hand it to this caller,
-                // but keep it only as already old, so the next reader goes to the database again.
-                _current = new Entry(snapshot, _generation == generation ? clock.GetUtcNow() : DateTimeOffset.MinValue);
+                // A change told while we read may be missing from what we read: hand it to this caller,
+                // but keep it only as stale, so the next reader goes to the database again.
+                _current = new Entry(snapshot, _generation == generation);
             }
 
             return snapshot;
@@ -74,15 +81,21 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
         }
     }
 
-    /// <summary>Called after every change to customers or assignments: the next read goes to the database.</summary>
+    /// <summary>Called after every change to customers or assignments: the next read on every instance goes to the database.</summary>
     public void Invalidate()
+    {
+        Drop();
+        _cluster?.Publish(ClusterTopic.Customers);
+    }
+
+    private void Drop()
     {
         lock (_swap)
         {
             _generation++;
             if (_current is { } current)
             {
-                _current = current with { LoadedAt = DateTimeOffset.MinValue };
+                _current = current with { Fresh = false };
             }
         }
     }
@@ -95,8 +108,7 @@ public sealed class CustomerDirectory(IDbContextFactory<DashboardDbContext> cont
         }
     }
 
-    private AssignmentSnapshot? Fresh(Entry? entry) =>
-        entry is not null && clock.GetUtcNow() - entry.LoadedAt < Lifetime ? entry.Snapshot : null;
+    private static AssignmentSnapshot? Fresh(Entry? entry) => entry is { Fresh: true } e ? e.Snapshot : null;
 
-    private sealed record Entry(AssignmentSnapshot Snapshot, DateTimeOffset LoadedAt);
+    private sealed record Entry(AssignmentSnapshot Snapshot, bool Fresh);
 }

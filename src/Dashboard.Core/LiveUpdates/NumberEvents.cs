@@ -13,6 +13,12 @@ public sealed record NumberStateChanged(
     /// <summary>The state <c>number.removed</c> leaves in the timeline; Pilot Status itself has no such state.</summary>
     public static readonly NumberState Removed = new("REMOVED");
 
+    /// <summary>
+    /// Seen by another instance and told through the cluster bus: pages show it, but that instance already recorded it
+    /// in the timeline.
+    /// </summary>
+    public bool FromOtherInstance { get; init; }
+
     /// <summary>A connected number lost its connection: operators who can see it are told at once.</summary>
     public bool IsDisconnectOfOpenNumber => From is { IsOpen: true } && To.IsClosed;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus.Numbers;
 
@@ -11,10 +12,27 @@ public sealed record KnownState(NumberState State, bool Ready, DateTimeOffset At
 /// <summary>
 /// The latest known state of every number, shared by all circuits. The number list may lag behind the live state, so a
 /// state seen live (an event, <c>/status</c>, the connect wizard) wins over the list for <see cref="ListLag"/>; after
-/// that the list is believed again. Every change it notices is raised once on <see cref="NumberEvents"/>.
+/// that the list is believed again. Every change it notices is raised once on <see cref="NumberEvents"/>. A state seen live
+/// is also told to every other instance, whose book takes it as if seen there, so every instance shows the same state.
 /// </summary>
-public sealed class NumberStateBook(NumberEvents events, TimeProvider clock)
+public sealed class NumberStateBook
 {
+    private readonly NumberEvents events;
+    private readonly TimeProvider clock;
+    private readonly IClusterBus? _cluster;
+
+    public NumberStateBook(NumberEvents events, TimeProvider clock, IClusterBus? cluster = null)
+    {
+        (this.events, this.clock, _cluster) = (events, clock, cluster);
+        cluster?.Subscribe(ClusterTopic.NumberState, signal =>
+        {
+            if (signal.Change is { } change)
+            {
+                Apply(change.ToChange() with { FromOtherInstance = true }, publish: false);
+            }
+        });
+    }
+
     /// <summary>How long the list may trail a state seen live. Pilot Status does not say; the sandbox lags 30 s.</summary>
     public static readonly TimeSpan ListLag = TimeSpan.FromMinutes(2);
 
@@ -39,30 +57,42 @@ public sealed class NumberStateBook(NumberEvents events, TimeProvider clock)
     /// <summary>Records a state seen live; raises and returns the change, or null when nothing changed.</summary>
     /// <param name="at">When it happened (an event's <c>createdAt</c>); an observation older than the one held is ignored.</param>
     public NumberStateChanged? Observe(
-        string numberId, NumberState state, bool ready, StatusChangeSource source, string? detail, DateTimeOffset? at = null)
+        string numberId, NumberState state, bool ready, StatusChangeSource source, string? detail, DateTimeOffset? at = null) =>
+        Apply(new NumberStateChanged(numberId, numberId, null, state, ready, at ?? clock.GetUtcNow(), source, detail), publish: true);
+
+    /// <summary>Records <paramref name="seen"/> (its From and Label are filled in from what is known here).</summary>
+    private NumberStateChanged? Apply(NumberStateChanged seen, bool publish)
     {
+        var (numberId, state, ready, source, detail, when) = (seen.NumberId, seen.To, seen.Ready, seen.Source, seen.Detail, seen.At);
         NumberStateChanged? change;
+        bool changedKnown;
         lock (_gate)
         {
-            var when = at ?? clock.GetUtcNow();
             var previous = _known.GetValueOrDefault(numberId);
             if (previous is not null && previous.At > when && !previous.FromList)
             {
                 return null; // A retried or late event that a newer reading has overtaken.
             }
 
-            var label = previous?.Label ?? numberId;
+            var label = previous?.Label ?? (seen.Label != numberId ? seen.Label : numberId);
             _known[numberId] = new KnownState(state, ready, when, source, FromList: false, label);
 
             // The version tells every circuit's list index to join again: only when what the list shows can change.
-            if (previous is null || previous.FromList || previous.State != state || previous.Ready != ready)
+            changedKnown = previous is null || previous.FromList || previous.State != state || previous.Ready != ready;
+            if (changedKnown)
             {
                 Interlocked.Increment(ref _version);
             }
 
             change = previous is not null && previous.State == state
                 ? null
-                : new NumberStateChanged(numberId, label, previous?.State, state, ready, when, source, detail);
+                : new NumberStateChanged(numberId, label, previous?.State, state, ready, when, source, detail) { FromOtherInstance = seen.FromOtherInstance };
+        }
+
+        if (publish && changedKnown)
+        {
+            // Told even when no change is raised here (e.g. the list already showed it): another instance may differ.
+            _cluster?.Publish(ClusterTopic.NumberState, change: NumberChangeWire.Of(change ?? seen with { Label = _known[numberId].Label }));
         }
 
         if (change is not null)

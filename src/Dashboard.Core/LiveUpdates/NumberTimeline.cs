@@ -51,12 +51,31 @@ public sealed partial class TimelineRecorder : BackgroundService
     public override void Dispose()
     {
         _events.StateChanged -= Enqueue;
+        _pending.Writer.TryComplete();
         base.Dispose();
+    }
+
+    /// <summary>Stops taking changes and writes the ones already queued, within the host's shutdown timeout.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _events.StateChanged -= Enqueue;
+        _pending.Writer.TryComplete();
+        if (ExecuteTask is { } running)
+        {
+            await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await base.StopAsync(cancellationToken);
     }
 
     private void Enqueue(NumberStateChanged change)
     {
-        if (!_pending.Writer.TryWrite(change))
+        if (change.FromOtherInstance)
+        {
+            return; // The instance that saw it records it: one timeline entry per change, however many instances.
+        }
+
+        if (!_pending.Writer.TryWrite(change) && !_pending.Reader.Completion.IsCompleted)
         {
             LogDropped(_logger, change.NumberId);
         }
@@ -67,7 +86,8 @@ public sealed partial class TimelineRecorder : BackgroundService
         var batch = new List<NumberStateChanged>();
         try
         {
-            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            // Not stopped by stoppingToken: StopAsync completes the queue, and what it holds is still written.
+            while (await _pending.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 batch.Clear();
                 while (batch.Count < 500 && _pending.Reader.TryRead(out var change))
@@ -77,7 +97,7 @@ public sealed partial class TimelineRecorder : BackgroundService
 
                 try
                 {
-                    await WriteAsync(batch, stoppingToken);
+                    await WriteAsync(batch, CancellationToken.None);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

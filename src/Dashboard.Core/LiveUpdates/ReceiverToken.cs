@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Settings;
 
 namespace Dashboard.Core.LiveUpdates;
@@ -9,14 +10,23 @@ namespace Dashboard.Core.LiveUpdates;
 /// a dashboard setting and held in memory. Pilot Status's signature is not documented, so this token is what
 /// authenticates a delivery.
 /// </summary>
-public sealed class ReceiverToken(DashboardSettings settings, TimeProvider clock)
+public sealed class ReceiverToken
 {
-    /// <summary>
-    /// How long "this installation has no token yet" is believed before the database is asked again: until live updates
-    /// are enabled every delivery is refused, and anyone may post to the receiver, so each post must not cost a query.
-    /// Another instance sharing the database may make the token meanwhile; this one accepts it this long after at most.
-    /// </summary>
-    public static readonly TimeSpan AbsenceLifetime = TimeSpan.FromSeconds(30);
+    private readonly DashboardSettings _settings;
+
+    public ReceiverToken(DashboardSettings settings, IClusterBus? cluster = null)
+    {
+        _settings = settings;
+
+        // Another instance that makes the token tells every instance, so "no token yet" can be believed until then.
+        cluster?.Subscribe(ClusterTopic.Setting, signal =>
+        {
+            if (signal.Key is null or DashboardSettingKeys.WebhookReceiverToken)
+            {
+                Forget();
+            }
+        });
+    }
 
     /// <summary>The receiver's path; the token follows it.</summary>
     public const string PathPrefix = "/hooks/pilot-status";
@@ -39,7 +49,8 @@ public sealed class ReceiverToken(DashboardSettings settings, TimeProvider clock
 
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile Known? _known;
-    private long _absentUntilTicks;
+    private volatile bool _knownAbsent;
+    private long _generation;
 
     /// <summary>The token, made and stored now if this installation has none yet.</summary>
     public async Task<string> GetOrCreateAsync(CancellationToken cancellationToken = default)
@@ -58,7 +69,7 @@ public sealed class ReceiverToken(DashboardSettings settings, TimeProvider clock
             }
 
             var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-            await settings.SetAsync(DashboardSettingKeys.WebhookReceiverToken, token, changedBy: null, cancellationToken);
+            await _settings.SetAsync(DashboardSettingKeys.WebhookReceiverToken, token, changedBy: null, cancellationToken);
             _known = new Known(token, Hash(token));
             return token;
         }
@@ -86,19 +97,33 @@ public sealed class ReceiverToken(DashboardSettings settings, TimeProvider clock
             return cached;
         }
 
-        if (believeAbsence && clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _absentUntilTicks))
+        // Until live updates are enabled every delivery is refused, and anyone may post to the receiver: each post must not cost a query.
+        if (believeAbsence && _knownAbsent)
         {
             return null;
         }
 
-        var stored = await settings.GetAsync(DashboardSettingKeys.WebhookReceiverToken, cancellationToken);
+        var generation = Interlocked.Read(ref _generation);
+        var stored = await _settings.GetAsync(DashboardSettingKeys.WebhookReceiverToken, cancellationToken);
+        if (generation != Interlocked.Read(ref _generation))
+        {
+            return string.IsNullOrEmpty(stored) ? null : new Known(stored, Hash(stored)); // Told of a write meanwhile: not kept.
+        }
+
         if (string.IsNullOrEmpty(stored))
         {
-            Interlocked.Exchange(ref _absentUntilTicks, (clock.GetUtcNow() + AbsenceLifetime).UtcTicks);
+            _knownAbsent = true;
             return null;
         }
 
         return _known = new Known(stored, Hash(stored));
+    }
+
+    private void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        _known = null;
+        _knownAbsent = false;
     }
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));

@@ -51,6 +51,7 @@ public sealed class OperatorAdministration(
     IDbContextFactory<DashboardDbContext> contexts,
     IServiceScopeFactory scopes,
     TwoFactorRequirement twoFactor,
+    OperatorChanges changes,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -181,6 +182,7 @@ public sealed class OperatorAdministration(
         }
 
         await ReplaceCustomersAsync(operatorId, customers, cancellationToken);
+        changes.Tell(operatorId);
         var roleDetail = currentRole == role ? role : $"{currentRole} → {role}";
         await audit.RecordAsync(administrator, new AuditEvent(AuditActions.OperatorChanged,
             Detail: $"{target.Email}: {roleDetail}{CustomersDetail(customers)}"), cancellationToken);
@@ -219,6 +221,7 @@ public sealed class OperatorAdministration(
 
         // Saves DisabledAt with the new stamp; the stamp is what ends the operator's sessions within a minute.
         await users.UpdateSecurityStampAsync(target);
+        changes.Tell(operatorId);
         await audit.RecordAsync(administrator, new AuditEvent(AuditActions.OperatorDisabled, Detail: target.Email), cancellationToken);
         return OperatorOutcome.Done();
     }

@@ -1,10 +1,14 @@
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Settings;
 
-/// <summary>Reads and writes <see cref="DashboardSetting"/> rows. Callers audit the change; this only stores it.</summary>
-public sealed class DashboardSettings(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// Reads and writes <see cref="DashboardSetting"/> rows, and tells the other instances which key was written so their
+/// copies in memory are dropped. Callers audit the change; this only stores it.
+/// </summary>
+public sealed class DashboardSettings(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, IClusterBus? cluster = null)
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -29,6 +33,7 @@ public sealed class DashboardSettings(IDbContextFactory<DashboardDbContext> cont
         setting.ChangedAt = clock.GetUtcNow().UtcDateTime;
         setting.ChangedBy = changedBy;
         await db.SaveChangesAsync(cancellationToken);
+        cluster?.Publish(ClusterTopic.Setting, key);
     }
 
     public Task SetFlagAsync(string key, bool value, string? changedBy, CancellationToken cancellationToken = default) =>

@@ -391,7 +391,7 @@ public sealed class ConnectSessionTests : IDisposable
 
     private ConnectSession Create(OperatorScope? scope = null, string numberId = Id, TimeProvider? clock = null)
     {
-        var fleet = new NumberFleet(_api, new CustomerDirectory(_database, _clock), new FleetIndex());
+        var fleet = new NumberFleet(_api, new CustomerDirectory(_database), new FleetIndex());
         var sessions = new ConnectSessions(_api, fleet, Options.Create(new ConnectOptions()), clock ?? _clock, _loggers.CreateLogger<ConnectSession>(),
             new AuditLog(_database, new RequestOrigin(), _clock, _loggers.CreateLogger<AuditLog>()), _states);
         var session = sessions.Create(scope ?? Administrator, numberId);

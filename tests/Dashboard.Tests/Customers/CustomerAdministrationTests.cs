@@ -1,4 +1,5 @@
 using Dashboard.Core.Audit;
+using Dashboard.Core.Cluster;
 using Dashboard.Core.Customers;
 using Dashboard.Core.Operators;
 using Dashboard.Core.PilotStatus;
@@ -31,7 +32,7 @@ public sealed class CustomerAdministrationTests : IDisposable
             ContractNumbers.Qr("num_b", "+5511900000002") with { State = NumberState.Closed },
             ContractNumbers.Qr("num_c", "+5511900000003") with { State = NumberState.Connecting },
         ]);
-        _directory = new CustomerDirectory(_database, _clock);
+        _directory = new CustomerDirectory(_database);
         _customers = new CustomerAdministration(_database, _api, _directory,
             new AuditLog(_database, new RequestOrigin { IpAddress = "198.51.100.4" }, _clock, NullLogger<AuditLog>.Instance), _clock);
     }
@@ -118,22 +119,29 @@ public sealed class CustomerAdministrationTests : IDisposable
     }
 
     [Fact]
-    public async Task The_assignment_snapshot_is_reread_when_old_but_kept_as_the_same_object_while_nothing_changed()
+    public async Task The_assignment_snapshot_is_reread_when_another_instance_says_so_but_kept_as_the_same_object_while_nothing_changed()
     {
-        var padaria = (await _customers.CreateAsync(Administrator, new CustomerForm("Padaria"))).Value;
-        var first = await _directory.GetAsync();
+        var hub = new InProcessClusterHub();
+        var here = new CustomerDirectory(_database, Bus(hub));
+        var elsewhere = new CustomerDirectory(_database, Bus(hub));
+        var padaria = await _database.AddCustomerAsync("Padaria");
+        var first = await here.GetAsync();
 
-        _clock.Advance(CustomerDirectory.Lifetime + TimeSpan.FromSeconds(1));
-        var reread = await _directory.GetAsync();
+        _clock.Advance(TimeSpan.FromHours(1));
+        await _database.AssignAsync("num_a", padaria); // Written behind its back: nobody said so.
+        Assert.Same(first, await here.GetAsync()); // Kept however old: no query per keystroke.
 
-        // The numbers list joins and sorts once per snapshot object: an unchanged table must not cost that again.
-        Assert.Same(first, reread);
-
-        await _customers.AssignAsync(Administrator, padaria, ["num_a"]);
-        var changed = await _directory.GetAsync();
+        elsewhere.Invalidate(); // Another instance wrote and said so.
+        var changed = await here.GetAsync();
         Assert.NotSame(first, changed);
         Assert.Equal(padaria, changed.CustomerOf("num_a"));
+
+        // The numbers list joins and sorts once per snapshot object: an unchanged table must not cost that again.
+        elsewhere.Invalidate();
+        Assert.Same(changed, await here.GetAsync());
     }
+
+    private static InProcessClusterBus Bus(InProcessClusterHub hub) => new(hub, NullLogger<InProcessClusterBus>.Instance);
 
     [Fact]
     public async Task Assigning_a_number_Pilot_Status_does_not_list_assigns_nothing()

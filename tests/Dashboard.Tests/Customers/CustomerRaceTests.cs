@@ -26,7 +26,7 @@ public sealed class CustomerRaceTests : IDisposable
         _database = new TestDatabase(_pause.Interceptors);
         var api = new ScriptedPilotStatusClient(_clock);
         api.Numbers.AddRange([ContractNumbers.Qr("num_a", "+5511900000001"), ContractNumbers.Qr("num_b", "+5511900000002")]);
-        _directory = new CustomerDirectory(_database, _clock);
+        _directory = new CustomerDirectory(_database);
         _customers = new CustomerAdministration(_database, api, _directory,
             new AuditLog(_database, new RequestOrigin(), _clock, NullLogger<AuditLog>.Instance), _clock);
     }

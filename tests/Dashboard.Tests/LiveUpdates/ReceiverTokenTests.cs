@@ -1,6 +1,8 @@
+using Dashboard.Core.Cluster;
 using Dashboard.Core.LiveUpdates;
 using Dashboard.Core.Settings;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.LiveUpdates;
@@ -15,7 +17,7 @@ public sealed class ReceiverTokenTests : IDisposable
     public ReceiverTokenTests()
     {
         _settings = new DashboardSettings(_database, _clock);
-        _token = new ReceiverToken(_settings, _clock);
+        _token = new ReceiverToken(_settings);
     }
 
     [Fact]
@@ -23,14 +25,28 @@ public sealed class ReceiverTokenTests : IDisposable
     {
         Assert.False(await _token.MatchesAsync("guess"));
 
-        // Another instance sharing the database makes the token now.
-        await _settings.SetAsync(DashboardSettingKeys.WebhookReceiverToken, "made-elsewhere", changedBy: null);
+        // Written behind its back (no instance said so): the absence read a moment ago is still believed, however long after.
+        await _settings.SetAsync(DashboardSettingKeys.WebhookReceiverToken, "written-directly", changedBy: null);
+        _clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.False(await _token.MatchesAsync("made-elsewhere")); // the absence read a moment ago is still believed
-        _clock.Advance(ReceiverToken.AbsenceLifetime);
-        Assert.True(await _token.MatchesAsync("made-elsewhere"));
-        Assert.False(await _token.MatchesAsync("made-elsewhere-"));
+        Assert.False(await _token.MatchesAsync("written-directly"));
     }
+
+    [Fact]
+    public async Task A_token_made_on_another_instance_is_accepted_here_at_once()
+    {
+        var hub = new InProcessClusterHub();
+        var here = new ReceiverToken(new DashboardSettings(_database, _clock, Bus(hub)), Bus(hub));
+        var elsewhere = new ReceiverToken(new DashboardSettings(_database, _clock, Bus(hub)), Bus(hub));
+        Assert.False(await here.MatchesAsync("guess"));
+
+        var made = await elsewhere.GetOrCreateAsync();
+
+        Assert.True(await here.MatchesAsync(made));
+        Assert.False(await here.MatchesAsync(made + "-"));
+    }
+
+    private static InProcessClusterBus Bus(InProcessClusterHub hub) => new(hub, NullLogger<InProcessClusterBus>.Instance);
 
     [Fact]
     public async Task Enabling_live_updates_makes_the_token_at_once_even_just_after_a_refused_post()

@@ -35,7 +35,7 @@ public sealed class MessageHistoryTests : IDisposable
         _api = new HistoryPilotStatusClient(_numbers);
         _api.Messages[Mine] = Chat.Many(120);
         _api.Messages[Theirs] = Chat.Many(10);
-        var customers = new CustomerDirectory(_database, _clock);
+        var customers = new CustomerDirectory(_database);
         var fleet = new NumberFleet(_api, customers, new FleetIndex());
         _history = new MessageHistory(fleet, _api, new MessagePageCache(_clock), new AuditLog(_database, new RequestOrigin(), _clock, NullLogger<AuditLog>.Instance));
     }

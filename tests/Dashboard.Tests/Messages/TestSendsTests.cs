@@ -31,7 +31,7 @@ public sealed class TestSendsTests : IDisposable
             FakePilotStatusClient.Number("num-other", "Clínica Sorriso", "+5521984349701"),
             FakePilotStatusClient.Number("num-closed", "Fechado", "+5531988887777", "CLOSE"),
         ]);
-        var directory = new CustomerDirectory(_database, TimeProvider.System);
+        var directory = new CustomerDirectory(_database);
         _sends = new TestSends(_api, new NumberFleet(_api, directory, new FleetIndex()), new DashboardSettings(_database, TimeProvider.System),
             new AuditLog(_database, new RequestOrigin(), TimeProvider.System, NullLogger<AuditLog>.Instance));
     }

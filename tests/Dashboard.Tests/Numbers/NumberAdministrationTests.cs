@@ -23,7 +23,7 @@ public sealed class NumberAdministrationTests : IDisposable
     public NumberAdministrationTests()
     {
         _api = new ScriptedPilotStatusClient(_clock);
-        _directory = new CustomerDirectory(_database, _clock);
+        _directory = new CustomerDirectory(_database);
         _administration = new NumberAdministration(_api, new NumberFleet(_api, _directory, new FleetIndex()), _directory, _database, new DuplicateSubmitGuard(_clock), _clock,
             new AuditLog(_database, new RequestOrigin(), _clock, NullLogger<AuditLog>.Instance));
     }

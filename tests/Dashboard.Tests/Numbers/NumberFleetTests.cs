@@ -25,7 +25,7 @@ public sealed class NumberFleetTests : IDisposable
             FakePilotStatusClient.Number("cmm0bbb2", "Clínica Sorriso · Meta", "+5521999886495", "OPEN", provider: "META"),
             FakePilotStatusClient.Number("cmm0ccc1", "Sem dono", "+5531988887777", "PAUSED"),
         ]);
-        _fleet = new NumberFleet(_api, new CustomerDirectory(_db, TimeProvider.System), new FleetIndex());
+        _fleet = new NumberFleet(_api, new CustomerDirectory(_db), new FleetIndex());
         using var db = _db.CreateDbContext();
         var padaria = new Customer { Name = "Padaria Estrela" };
         var clinica = new Customer { Name = "Clínica Sorriso" };

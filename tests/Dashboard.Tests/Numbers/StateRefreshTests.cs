@@ -21,7 +21,7 @@ public sealed class StateRefreshTests : IDisposable
             _api.Numbers.Add(FakePilotStatusClient.Number($"n{i:00}", $"Number {i}", $"+55119000000{i:00}", "CLOSE"));
         }
 
-        _refresh = new StateRefresh(_api, new NumberFleet(_api, new CustomerDirectory(_db, TimeProvider.System), new FleetIndex()));
+        _refresh = new StateRefresh(_api, new NumberFleet(_api, new CustomerDirectory(_db), new FleetIndex()));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class NumberWebhooksTests : IDisposable
             FakePilotStatusClient.Number("num-padaria", "Padaria Estrela", "+5511982056555"),
             FakePilotStatusClient.Number("num-other", "Clínica Sorriso", "+5521984349701"),
         ]);
-        var directory = new CustomerDirectory(_database, TimeProvider.System);
+        var directory = new CustomerDirectory(_database);
         _webhooks = new NumberWebhooks(_api, new NumberFleet(_api, directory, new FleetIndex()),
             new AuditLog(_database, new RequestOrigin(), TimeProvider.System, NullLogger<AuditLog>.Instance), Options.Create(_options));
     }
