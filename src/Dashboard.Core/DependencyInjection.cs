@@ -86,10 +86,15 @@ public static class DependencyInjection
 
         services.AddSingleton<ApiCallMonitor>();
         services.AddPilotStatusClient();
+        // "ready": what /health/ready asks before a balancer sends this instance visitors.
         services.AddHealthChecks()
-            .AddDbContextCheck<DashboardDbContext>("database")
-            .AddCheck<PilotStatusHealthCheck>("pilot-status")
+            .AddDbContextCheck<DashboardDbContext>("database", tags: [HealthTags.Ready])
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready])
+            .AddCheck<PilotStatusHealthCheck>("pilot-status", tags: [HealthTags.Ready])
+            .AddCheck<StoppingHealthCheck>("accepting", tags: [HealthTags.Ready])
             .AddCheck<LiveUpdatesHealthCheck>("live-updates");
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ShutdownDrain>();
 
         return services;
     }

@@ -6,6 +6,9 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+
+    /// <summary>PostgreSQL: a shared database for several instances (Npgsql connection string).</summary>
+    PostgreSql,
 }
 
 /// <summary>The <c>Database</c> section of appsettings.json.</summary>

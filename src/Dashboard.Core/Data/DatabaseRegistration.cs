@@ -9,7 +9,7 @@ namespace Dashboard.Core.Data;
 internal static class DatabaseRegistration
 {
     /// <summary>
-    /// Both providers are registered; the configured one is picked when the first context is made, so tests and
+    /// Every provider is registered; the configured one is picked when the first context is made, so tests and
     /// hosts that add configuration late still get what they configured.
     /// </summary>
     public static IServiceCollection AddDashboardDatabase(this IServiceCollection services)
@@ -21,11 +21,14 @@ internal static class DatabaseRegistration
         services.AddDbContextFactory<SqlServerDashboardDbContext>((sp, options) =>
             options.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
                 sql => sql.EnableRetryOnFailure()));
+        services.AddDbContextFactory<PostgreSqlDashboardDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
 
         services.AddSingleton<IDbContextFactory<DashboardDbContext>>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {
                 DatabaseProvider.SqlServer => new UpcastFactory<SqlServerDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerDashboardDbContext>>()),
+                DatabaseProvider.PostgreSql => new UpcastFactory<PostgreSqlDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlDashboardDbContext>>()),
                 _ => new UpcastFactory<SqliteDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>()),
             });
 

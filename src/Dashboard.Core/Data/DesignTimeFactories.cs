@@ -20,6 +20,12 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         DesignTime.Create<SqlServerDashboardDbContext>(o => o.UseSqlServer("Server=(design-time);Database=Dashboard"));
 }
 
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDashboardDbContext>
+{
+    public PostgreSqlDashboardDbContext CreateDbContext(string[] args) =>
+        DesignTime.Create<PostgreSqlDashboardDbContext>(o => o.UseNpgsql("Host=design-time;Database=dashboard"));
+}
+
 internal static class DesignTime
 {
     public static TContext Create<TContext>(Action<DbContextOptionsBuilder> configure)

@@ -5,9 +5,10 @@ namespace Dashboard.Core.LiveUpdates;
 /// <summary>The receiver's counters in <c>/health</c>; refused deliveries never make the dashboard unhealthy.</summary>
 internal sealed class LiveUpdatesHealthCheck(WebhookInbox inbox) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var c = inbox.Counters;
+        var pending = await inbox.PendingAsync(cancellationToken);
         var data = new Dictionary<string, object>
         {
             ["accepted"] = c.Accepted,
@@ -19,14 +20,14 @@ internal sealed class LiveUpdatesHealthCheck(WebhookInbox inbox) : IHealthCheck
             ["processed"] = c.Processed,
             ["failed"] = c.Failed,
             ["unknownNumbers"] = c.UnknownNumbers,
-            ["queued"] = c.Queued,
+            ["pending"] = pending,
         };
         if (c.LastReceivedAt is { } last)
         {
             data["lastReceivedAt"] = last.ToString("O");
         }
 
-        return Task.FromResult(HealthCheckResult.Healthy(
-            c.LastReceivedAt is null ? "No webhook delivery received since start." : "Webhook deliveries are being received.", data));
+        return HealthCheckResult.Healthy(
+            c.LastReceivedAt is null ? "No webhook delivery received since start." : "Webhook deliveries are being received.", data);
     }
 }

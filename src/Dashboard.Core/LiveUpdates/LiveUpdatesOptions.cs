@@ -28,13 +28,24 @@ public sealed class LiveUpdatesOptions : IValidatableObject
     [Range(1024, 10 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Events waiting to be processed; when full the receiver answers 503 so Pilot Status retries later.</summary>
-    [Range(100, 1_000_000)]
-    public int QueueCapacity { get; set; } = 10_000;
+    /// <summary>
+    /// How long an instance holds the events it claimed from the inbox table. An instance that stops or dies holding
+    /// some leaves them to the others this long after at most.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "LiveUpdates:InboxLease must be between 00:00:01 and 01:00:00, e.g. 00:00:30.")]
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many recent event ids are remembered to drop retried deliveries.</summary>
-    [Range(100, 1_000_000)]
-    public int DeduplicationWindow { get; set; } = 20_000;
+    /// <summary>How often an instance looks for events that another instance stored (its own wake it at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "LiveUpdates:InboxPollInterval must be between 00:00:00.050 and 00:01:00, e.g. 00:00:01.")]
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many stored events one claim takes.</summary>
+    [Range(1, 1000)]
+    public int InboxBatchSize { get; set; } = 50;
+
+    /// <summary>How long processed events are kept: a redelivery within this time is recognised as one.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "LiveUpdates:InboxRetention must be between 00:01:00 and 30.00:00:00, e.g. 1.00:00:00.")]
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

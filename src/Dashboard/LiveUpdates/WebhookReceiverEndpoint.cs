@@ -11,7 +11,8 @@ public static class WebhookReceiverEndpoint
 
     /// <summary>
     /// <c>POST /hooks/pilot-status/{token}</c>, no sign-in: Pilot Status's webhook deliveries. A wrong token is 404, like
-    /// any unknown address. The body is only checked and queued here; the work happens after the 200.
+    /// any unknown address. The body is only checked and stored here (200 once stored); the work happens after, on
+    /// whichever instance claims it.
     /// </summary>
     public static IEndpointConventionBuilder MapWebhookReceiver(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(PathPrefix + "/{token}", ReceiveAsync).AllowAnonymous().DisableAntiforgery();
@@ -43,7 +44,7 @@ public static class WebhookReceiverEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var outcome = inbox.Accept(body.WrittenSpan, request.Headers[options.Value.SignatureHeader].ToString());
+        var outcome = await inbox.AcceptAsync(body.WrittenMemory, request.Headers[options.Value.SignatureHeader].ToString(), cancellationToken);
         return outcome switch
         {
             InboxOutcome.Accepted or InboxOutcome.Duplicate => Results.Ok(),

@@ -28,6 +28,14 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void The_PostgreSQL_model_has_no_changes_missing_from_its_migrations()
+    {
+        using var db = Create<PostgreSqlDashboardDbContext>(o => o.UseNpgsql("Host=not-connected;Database=dashboard"));
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context PostgreSqlDashboardDbContext --output-dir Data/Migrations/PostgreSql");
+    }
+
+    [Fact]
     public async Task SQLite_migrations_apply_to_an_empty_database_which_then_stores_operators()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");

@@ -25,6 +25,34 @@ public sealed class HealthTests : IDisposable
         Assert.Equal("Sandbox", checks.GetProperty("pilot-status").GetProperty("data").GetProperty("mode").GetString());
     }
 
+    [Fact]
+    public async Task A_balancer_sees_live_and_ready_and_ready_turns_503_when_Redis_is_configured_but_unreachable()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using (var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()))
+        {
+            var checks = body.RootElement.GetProperty("checks");
+            Assert.Equal(["accepting", "database", "pilot-status", "redis"], checks.EnumerateObject().Select(c => c.Name).Order());
+        }
+
+        // Port 1 on loopback: nothing listens there.
+        using var cut = new DashboardAppFactory(new Dictionary<string, string?>
+        {
+            ["FirstAdministrator:Email"] = Operators.AdminEmail,
+            ["FirstAdministrator:Password"] = Operators.AdminPassword,
+            ["Redis:ConnectionString"] = "127.0.0.1:1,connectTimeout=200,syncTimeout=200,asyncTimeout=200",
+        });
+        var cutClient = cut.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.OK, (await cutClient.GetAsync("/health/live")).StatusCode);
+        var notReady = await cutClient.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        using var cutBody = JsonDocument.Parse(await notReady.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", cutBody.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData("/numbers")]
     [InlineData("/operators")]
