@@ -31,17 +31,18 @@ fail() {
 }
 
 services_install haproxy || fail "could not install redis-server, postgresql and haproxy with apt-get."
-services_start "$work/services" || fail "Redis or PostgreSQL did not start."
+services_start "$(mktemp -d /tmp/fleet-services.XXXXXX)" || fail "Redis or PostgreSQL did not start."
 
 dashboard_dll="src/Dashboard/bin/$configuration/net10.0/Dashboard.dll"
 sandbox_dll="src/PilotStatus.Sandbox/bin/$configuration/net10.0/PilotStatus.Sandbox.dll"
-if [ ! -f "$dashboard_dll" ] || [ ! -f "$sandbox_dll" ] || [ ! -f "tests/E2E/bin/$configuration/net10.0/Dashboard.E2E.dll" ]; then
+if [ ! -f "$dashboard_dll" ] || [ ! -f "$sandbox_dll" ] || [ ! -f "tests/E2E/bin/$configuration/net10.0/E2E.dll" ]; then
   dotnet build Dashboard.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly || fail "the build failed."
 fi
 
-wait_for() { # url seconds
-  for _ in $(seq $(( $2 * 5 ))); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "200" ] && return 0
+wait_for() { # url seconds [curl options]
+  local url="$1" seconds="$2"; shift 2
+  for _ in $(seq $(( seconds * 5 ))); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")" = "200" ] && return 0
     sleep 0.2
   done
   return 1
@@ -52,7 +53,7 @@ export SCALE_SANDBOX_URL="http://127.0.0.1:$sandbox_port"
 dotnet "$sandbox_dll" --urls "$SCALE_SANDBOX_URL" --PilotStatus:Sandbox:FleetSize=40 \
   --Logging:LogLevel:Default=Warning >"$work/sandbox.log" 2>&1 &
 pids+=($!)
-wait_for "$SCALE_SANDBOX_URL/sandbox/requests" 60 || { tail -20 "$work/sandbox.log" >&2; fail "the sandbox did not start."; }
+wait_for "$SCALE_SANDBOX_URL/sandbox/requests" 60 -H "x-api-key: ps_sandbox_tenant_key" || { tail -20 "$work/sandbox.log" >&2; fail "the sandbox did not start."; }
 
 export SCALE_ADMIN_EMAIL="ana@example.com" SCALE_ADMIN_PASSWORD="correct horse battery"
 export SCALE_DATABASE="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=fleet"

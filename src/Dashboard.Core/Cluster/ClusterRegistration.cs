@@ -23,6 +23,9 @@ internal static class ClusterRegistration
             ? new RedisClusterBus(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<RedisOptions>>(),
                 sp.GetRequiredService<ILogger<RedisClusterBus>>())
             : new InProcessClusterBus(sp.GetRequiredService<InProcessClusterHub>(), sp.GetRequiredService<ILogger<InProcessClusterBus>>()));
+        services.TryAddSingleton<SharedNumberList>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<SharedNumberList>(sp)
+            : null!); // Null: no Redis, each instance keeps its own copy.
         services.AddHostedService<ClusterListeners>();
         return services;
     }

@@ -13,22 +13,26 @@ internal sealed class NumberListCache
 {
     private readonly SharedSnapshot<NumberList> _snapshot;
     private readonly IClusterBus? _cluster;
+    private readonly SharedNumberList? _shared;
 
-    public NumberListCache(TimeProvider clock, IOptions<PilotStatusClientOptions> options, IClusterBus? cluster = null)
+    /// <param name="shared">With several instances (Redis configured): the copy they share, so they do not each call Pilot Status.</param>
+    public NumberListCache(
+        TimeProvider clock, IOptions<PilotStatusClientOptions> options, IClusterBus? cluster = null, SharedNumberList? shared = null)
     {
         _snapshot = new SharedSnapshot<NumberList>(clock, options.Value.NumberListLifetime);
-        _cluster = cluster;
+        (_cluster, _shared) = (cluster, shared);
         cluster?.Subscribe(ClusterTopic.NumberList, _ => _snapshot.Invalidate());
     }
 
     public DateTimeOffset? FetchedAt => _snapshot.FetchedAt;
 
     public Task<ApiResult<NumberList>> GetAsync(Func<CancellationToken, Task<ApiResult<NumberList>>> fetch, CancellationToken cancellationToken) =>
-        _snapshot.GetAsync(fetch, cancellationToken);
+        _snapshot.GetAsync(_shared is null ? fetch : token => _shared.GetOrFetchAsync(fetch, token), cancellationToken);
 
     public void Invalidate()
     {
         _snapshot.Invalidate();
+        _shared?.Invalidate();
         _cluster?.Publish(ClusterTopic.NumberList);
     }
 }
