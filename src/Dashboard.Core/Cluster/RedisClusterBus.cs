@@ -17,7 +17,8 @@ public sealed partial class RedisClusterBus : IClusterBus, IDisposable
     private readonly RedisChannel _channel;
     private readonly ClusterSubscribers _subscribers;
     private readonly ILogger<RedisClusterBus> _logger;
-    private readonly ChannelMessageQueue _queue;
+    private readonly CancellationTokenSource _disposed = new();
+    private ChannelMessageQueue? _queue;
 
     public RedisClusterBus(IConnectionMultiplexer redis, IOptions<RedisOptions> options, ILogger<RedisClusterBus> logger)
     {
@@ -26,9 +27,7 @@ public sealed partial class RedisClusterBus : IClusterBus, IDisposable
         _subscriber = redis.GetSubscriber();
         _channel = RedisChannel.Literal($"{options.Value.Prefix}:signals");
 
-        // A queue rather than a callback: signals are handled one at a time, in the order they were published.
-        _queue = _subscriber.Subscribe(_channel);
-        _queue.OnMessage(message => Receive(message.Message));
+        _ = SubscribeAsync();
     }
 
     public string InstanceId { get; } = ClusterInstance.NewId();
@@ -41,7 +40,35 @@ public sealed partial class RedisClusterBus : IClusterBus, IDisposable
 
     public IDisposable Subscribe(ClusterTopic topic, Action<ClusterSignal> handler) => _subscribers.Add(topic, handler);
 
-    public void Dispose() => _queue.Unsubscribe();
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _queue?.Unsubscribe();
+    }
+
+    /// <summary>
+    /// Until Redis answers (it may start after this instance, which must start all the same); once subscribed, the
+    /// client subscribes again by itself after a reconnection.
+    /// </summary>
+    private async Task SubscribeAsync()
+    {
+        while (!_disposed.IsCancellationRequested)
+        {
+            try
+            {
+                // A queue rather than a callback: signals are handled one at a time, in the order they were published.
+                var queue = await _subscriber.SubscribeAsync(_channel);
+                queue.OnMessage(message => Receive(message.Message));
+                _queue = queue;
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                LogSubscribeFailed(_logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), _disposed.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
 
     private async Task PublishAsync(ClusterTopic topic, string payload)
     {
@@ -76,6 +103,9 @@ public sealed partial class RedisClusterBus : IClusterBus, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances about a {Topic} change through Redis")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, ClusterTopic topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the other instances' signals on Redis; trying again")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable signal on the Redis channel (another version of the dashboard?)")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);

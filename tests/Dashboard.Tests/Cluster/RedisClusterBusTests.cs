@@ -68,7 +68,14 @@ public sealed class RedisClusterBusTests : IAsyncDisposable
             NullLogger<RedisClusterBus>.Instance);
         _owned.Add(bus);
         _owned.Add(redis);
-        await redis.GetSubscriber().PingAsync(); // The subscription is in place once a round trip after it completes.
+        // Subscribed in the background: wait until Redis counts this subscriber too.
+        var channel = RedisChannel.Literal($"{_prefix}:signals");
+        var subscribers = _owned.Count / 2;
+        while ((await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", channel.ToString())).ToDictionary()[channel.ToString()].ToString() != subscribers.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            await Task.Delay(10);
+        }
+
         return bus;
     }
 

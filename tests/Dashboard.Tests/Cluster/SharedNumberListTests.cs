@@ -24,8 +24,8 @@ public sealed class SharedNumberListTests : IAsyncDisposable
         var lists = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).GetAsync(FetchAsync, CancellationToken.None)));
 
         Assert.Equal(1, _upstreamCalls);
-        Assert.All(lists, list => Assert.Equal(["n1", "n2"], list.Value.Numbers.Select(n => n.Id)));
-        Assert.All(lists, list => Assert.True(list.Value.Numbers[1].State.IsClosed));
+        Assert.All(lists, list => Assert.Equal(["n1", "n2"], list.Value!.Numbers.Select(n => n.Id)));
+        Assert.All(lists, list => Assert.True(list.Value!.Numbers[1].State.IsClosed));
     }
 
     [RedisFact]
