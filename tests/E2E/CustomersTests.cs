@@ -15,7 +15,8 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         await Page.GotoAsync("/customers");
         await new ShellPage(Page).ExpectShownAsync("Customers");
         var dialog = Page.GetByRole(AriaRole.Dialog);
-        await Interactive.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }), dialog);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Name").FillAsync("Padaria Estrela");
         await dialog.GetByLabel("External reference (optional)").FillAsync("PE-001");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
@@ -33,7 +34,8 @@ public sealed class CustomersTests() : DashboardSession(WithAdministrator())
         }
 
         var selectionBar = Page.GetByRole(AriaRole.Region, new() { Name = "Selected numbers" });
-        await Interactive.ClickUntilAsync(numbers.Rows.Nth(0).Locator("input.row-select"), selectionBar);
+        await numbers.Rows.Nth(0).Locator("input.row-select").CheckAsync();
+        await Assertions.Expect(selectionBar).ToBeVisibleAsync();
         await numbers.Rows.Nth(1).Locator("input.row-select").CheckAsync();
         await Assertions.Expect(selectionBar).ToContainTextAsync("2 selected");
         await selectionBar.GetByRole(AriaRole.Button, new() { Name = "Assign to customer…" }).ClickAsync();

@@ -16,7 +16,8 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
         await detail.OpenFromListAsync("Padaria Estrela · Vendas");
 
         var copy = Page.GetByRole(AriaRole.Button, new() { Name = "Copy number ID" });
-        await detail.ClickUntilAsync(copy, Page.GetByText("Copied", new() { Exact = true }));
+        await copy.ClickAsync();
+        await Assertions.Expect(Page.GetByText("Copied", new() { Exact = true })).ToBeVisibleAsync();
 
         Assert.Equal(await detail.NumberId.TextContentAsync(), await Page.EvaluateAsync<string>("navigator.clipboard.readText()"));
 
@@ -47,7 +48,8 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
         await detail.OpenFromListAsync("Clínica Sorriso · Vendas");
         var phone = (await Page.Locator(".number-detail .mono").First.TextContentAsync())!.Trim();
 
-        await detail.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }), detail.RemoveDialog);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Assertions.Expect(detail.RemoveDialog).ToBeVisibleAsync();
         var confirm = detail.RemoveDialog.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true });
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(Page);

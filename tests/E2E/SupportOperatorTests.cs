@@ -100,7 +100,8 @@ public sealed class SupportOperatorTests() : DashboardSession(WithAdministrator(
         await Page.GotoAsync("/customers");
         await new ShellPage(Page).ExpectShownAsync("Customers");
         var dialog = Page.GetByRole(AriaRole.Dialog);
-        await Interactive.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }), dialog);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Name").FillAsync(Customer);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create customer" }).ClickAsync();
         await Page.WaitForURLAsync(new Regex(@"/customers/\d+$"));
@@ -109,7 +110,8 @@ public sealed class SupportOperatorTests() : DashboardSession(WithAdministrator(
     private async Task AssignSelectedAsync(NumbersPage numbers, int rows)
     {
         var selectionBar = Page.GetByRole(AriaRole.Region, new() { Name = "Selected numbers" });
-        await Interactive.ClickUntilAsync(numbers.Rows.Nth(0).Locator("input.row-select"), selectionBar);
+        await numbers.Rows.Nth(0).Locator("input.row-select").CheckAsync();
+        await Assertions.Expect(selectionBar).ToBeVisibleAsync();
         for (var i = 1; i < rows; i++)
         {
             await numbers.Rows.Nth(i).Locator("input.row-select").CheckAsync();

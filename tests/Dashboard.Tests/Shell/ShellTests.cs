@@ -80,6 +80,22 @@ public sealed class ShellTests : DashboardTestContext
     }
 
     [Fact]
+    public void Once_the_circuit_has_rendered_the_page_is_no_longer_busy_and_its_controls_act()
+    {
+        // Prerendering never runs OnAfterRender; a circuit (and bUnit) does, and that is when the controls come alive.
+        var layout = Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b =>
+        {
+            b.OpenComponent<MudBlazor.MudButton>(0);
+            b.AddAttribute(1, nameof(MudBlazor.MudButton.ChildContent), (RenderFragment)(c => c.AddContent(0, "Add number")));
+            b.CloseComponent();
+        })));
+
+        layout.WaitForAssertion(() => Assert.Equal("false", layout.Find("main").GetAttribute("aria-busy")));
+        Assert.False(layout.Find("main button").HasAttribute("disabled"));
+        Assert.False(layout.Find(".mud-appbar button").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void A_section_not_built_yet_says_what_it_will_hold()
     {
         var page = Render<PlannedPage>(p => p

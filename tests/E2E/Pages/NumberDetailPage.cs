@@ -21,8 +21,4 @@ public sealed class NumberDetailPage(IPage page)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
-
-    /// <summary>Presses until the effect shows; these presses are idempotent, so they come quickly.</summary>
-    public Task ClickUntilAsync(ILocator button, ILocator expected) =>
-        Interactive.ClickUntilAsync(button, expected, TimeSpan.FromMilliseconds(500));
 }

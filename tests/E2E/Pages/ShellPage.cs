@@ -8,6 +8,8 @@ public sealed class ShellPage(IPage page)
 {
     public ILocator AppBar => page.Locator("header.mud-appbar");
 
+    public ILocator OperatorMenu(string operatorName) => AppBar.GetByRole(AriaRole.Button, new() { Name = operatorName, Exact = true });
+
     public ILocator Navigation => page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
 
     public async Task ExpectShownAsync(string sectionHeading)
@@ -19,21 +21,8 @@ public sealed class ShellPage(IPage page)
 
     public async Task SignOutAsync(string operatorName)
     {
-        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
-
-        // The page is server-rendered first; the menu opens once the interactive circuit is up.
-        for (var attempt = 0; attempt < 20 && !await signOut.IsVisibleAsync(); attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = operatorName }).ClickAsync();
-            try
-            {
-                await signOut.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 500 });
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        await signOut.ClickAsync();
+        // The menu's button is enabled once the interactive circuit is up; one press opens it.
+        await OperatorMenu(operatorName).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
     }
 }

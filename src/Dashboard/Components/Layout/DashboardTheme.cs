@@ -20,11 +20,26 @@ public static class DashboardTheme
             Success = "#1b7f3b",
             Error = "#c62828",
         },
+        // On a dark background the tones are light, so the text on them is dark: MudBlazor's white on its default dark
+        // warning, success and info tones (and on this primary) fails WCAG AA.
         PaletteDark = new PaletteDark
         {
             Primary = "#4fc69a",
+            PrimaryContrastText = "#0a1f17",
             Secondary = "#8fa9c8",
+            SecondaryContrastText = "#0f1a26",
             AppbarBackground = "#14201c",
+            TextSecondary = "rgba(255,255,255,0.72)",
+            DrawerText = "rgba(255,255,255,0.80)",
+            DrawerIcon = "rgba(255,255,255,0.80)",
+            Info = "#7cb8f2",
+            InfoContrastText = "#0a1a2b",
+            Warning = "#f2b640",
+            WarningContrastText = "#2b1b00",
+            Success = "#66c98a",
+            SuccessContrastText = "#08240f",
+            Error = "#ff8a80",
+            ErrorContrastText = "#2d0605",
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
     };
