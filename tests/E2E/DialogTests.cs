@@ -18,7 +18,8 @@ public sealed class DialogTests() : DashboardSession(WithAdministrator())
 
         await Page.GotoAsync("/customers");
         await new ShellPage(Page).ExpectShownAsync("Customers");
-        await Interactive.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }), dialog);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New customer" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
         await ExpectOpenedCleanAsync(dialog, dialog.GetByLabel("Name"));
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create customer" }).ClickAsync();
@@ -28,7 +29,8 @@ public sealed class DialogTests() : DashboardSession(WithAdministrator())
 
         await Page.GotoAsync("/operators");
         await new ShellPage(Page).ExpectShownAsync("Operators");
-        await Interactive.ClickUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = "New operator" }), dialog);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New operator" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
         await ExpectOpenedCleanAsync(dialog, dialog.GetByLabel("Email"));
         await Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
