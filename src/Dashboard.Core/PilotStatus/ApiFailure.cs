@@ -11,6 +11,12 @@ public enum ApiFailureKind
     /// <summary>404: not found, or not in this tenant.</summary>
     NotFound,
 
+    /// <summary>
+    /// 404 from a per-number feature (history, webhooks, sending, remote pairing) while the number itself exists:
+    /// the feature is not available for this number or account. The number is not gone.
+    /// </summary>
+    NotAvailable,
+
     /// <summary>409: the current state does not allow it (e.g. already connected).</summary>
     Conflict,
 

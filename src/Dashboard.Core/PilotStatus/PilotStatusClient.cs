@@ -40,11 +40,14 @@ internal sealed class PilotStatusClient(
 
         try
         {
-            return Record(await SendAsync(
+            var created = Record(await SendAsync(
                 ct => api.CreateNumberAsync(new CreateNumberBody(number.Name.Trim(), phone!), ct),
                 NumberMapping.ToCreated,
                 new CallContext("The new number"),
                 cancellationToken));
+
+            // An answer without the number's own fields still names it: what the operator typed is what was created.
+            return created.Map(value => value with { Name = value.Name ?? number.Name.Trim(), Phone = value.Phone ?? phone });
         }
         finally
         {
@@ -105,11 +108,18 @@ internal sealed class PilotStatusClient(
 
         try
         {
-            return Record(await SendAsync(
+            var created = await SendAsync(
                 ct => api.CreateRemotePairingAsync(new RemotePairingBody(request.Name.Trim(), phone!, request.SendViaWhatsApp), ct),
                 NumberMapping.ToPairingLink,
                 new CallContext("The pairing link"),
-                cancellationToken));
+                cancellationToken);
+
+            // No number id is involved: a 404 here can only mean the endpoint itself is missing for this account.
+            return Record(created.Failure is { Kind: ApiFailureKind.NotFound } missing
+                ? new ApiFailure(ApiFailureKind.NotAvailable,
+                    "Remote pairing is not available for this Pilot Status account (HTTP 404). Connect the number with a code instead, " +
+                    "or ask Pilot Status to enable remote pairing.", missing.Code)
+                : created);
         }
         finally
         {
@@ -118,36 +128,36 @@ internal sealed class PilotStatusClient(
     }
 
     public async Task<ApiResult<MessagePage>> GetMessageHistoryAsync(string numberId, PageRequest page, CancellationToken cancellationToken = default) =>
-        Record(await SendForNumberAsync(
+        Record(await ConfirmGoneAsync(numberId, "Message history", await SendForNumberAsync(
             numberId,
             (key, ct) => api.GetMessageHistoryAsync(numberId, page.FromText, page.ToText, page.SafePage, page.SafePageSize, key, ct),
             wire => MessageMapping.ToPage(wire, page),
-            cancellationToken));
+            cancellationToken), cancellationToken));
 
     public async Task<ApiResult<ConversationPage>> GetConversationsAsync(string numberId, PageRequest page, CancellationToken cancellationToken = default) =>
-        Record(await SendForNumberAsync(
+        Record(await ConfirmGoneAsync(numberId, "The conversation list", await SendForNumberAsync(
             numberId,
             (key, ct) => api.GetConversationsAsync(numberId, page.FromText, page.ToText, page.SafePage, page.SafePageSize, key, ct),
             wire => MessageMapping.ToPage(wire, page),
-            cancellationToken));
+            cancellationToken), cancellationToken));
 
     public async Task<ApiResult<NumberAnalytics>> GetAnalyticsAsync(
         string numberId,
         AnalyticsPeriod period = AnalyticsPeriod.ThirtyDays,
         string? timeZone = null,
         CancellationToken cancellationToken = default) =>
-        Record(await SendForNumberAsync(
+        Record(await ConfirmGoneAsync(numberId, "Analytics", await SendForNumberAsync(
             numberId,
             (key, ct) => api.GetAnalyticsAsync(numberId, AnalyticsMapping.ToQuery(period), string.IsNullOrWhiteSpace(timeZone) ? null : timeZone, key, ct),
             AnalyticsMapping.ToAnalytics,
-            cancellationToken));
+            cancellationToken), cancellationToken));
 
     public async Task<ApiResult<IReadOnlyList<Webhook>>> ListWebhooksAsync(string numberId, CancellationToken cancellationToken = default) =>
-        Record(await SendAsync(
+        Record(await ConfirmGoneAsync(numberId, "Webhooks", await SendAsync(
             ct => api.ListWebhooksAsync(numberId, ct),
             wire => (IReadOnlyList<Webhook>)wire.Select(w => WebhookMapping.ToWebhook(w, numberId)).ToArray(),
             CallContext.ForNumber(numberId),
-            cancellationToken));
+            cancellationToken), cancellationToken));
 
     public async Task<ApiResult<Webhook>> CreateWebhookAsync(string numberId, NewWebhook webhook, CancellationToken cancellationToken = default)
     {
@@ -156,12 +166,12 @@ internal sealed class PilotStatusClient(
             return problem;
         }
 
-        return Record(await SendAsync(
+        return Record(await ConfirmGoneAsync(numberId, "Webhooks", await SendAsync(
             ct => api.CreateWebhookAsync(
                 numberId, new CreateWebhookBody(webhook.Name.Trim(), webhook.Url.Trim(), WebhookInput.Clean(webhook.Events), numberId), ct),
             wire => WebhookMapping.ToWebhook(wire, numberId),
             CallContext.ForNumber(numberId),
-            cancellationToken));
+            cancellationToken), cancellationToken));
     }
 
     public async Task<ApiResult<Webhook>> UpdateWebhookAsync(string numberId, string webhookId, WebhookChange change, CancellationToken cancellationToken = default)
@@ -221,7 +231,7 @@ internal sealed class PilotStatusClient(
                 $"Enter the text to send: between 1 and {OutgoingText.MaxLength} characters.");
         }
 
-        return Record(await SendWithNumberKeyAsync(
+        return Record(await ConfirmGoneAsync(numberId, "Sending messages", await SendWithNumberKeyAsync(
             numberId,
             (key, ct) => api.SendMessageAsync(new SendTextBody(to!, message.Text), key, ct),
             SendMapping.ToSent,
@@ -229,7 +239,7 @@ internal sealed class PilotStatusClient(
             {
                 ConflictMessage = $"Number '{numberId}' is not connected, so it cannot send. Reconnect it and try again.",
             },
-            cancellationToken));
+            cancellationToken), cancellationToken));
     }
 
     public async Task<ApiResult<MessageReceipt>> GetMessageStatusAsync(string numberId, string messageId, CancellationToken cancellationToken = default) =>
@@ -239,6 +249,35 @@ internal sealed class PilotStatusClient(
             wire => SendMapping.ToReceipt(wire, messageId),
             cancellationToken,
             new CallContext($"Message '{messageId}'")));
+
+    /// <summary>
+    /// A 404 from a per-number feature is ambiguous: the number may be gone, or the feature missing for it. The
+    /// number's own endpoint tells: gone stays NotFound; a number that is there makes it NotAvailable.
+    /// </summary>
+    private async Task<ApiResult<T>> ConfirmGoneAsync<T>(string numberId, string feature, ApiResult<T> result, CancellationToken cancellationToken)
+    {
+        if (result.Failure is not { Kind: ApiFailureKind.NotFound } notFound)
+        {
+            return result;
+        }
+
+        var number = await SendAsync(
+            ct => api.GetNumberAsync(numberId, null, ct),
+            wire => wire,
+            CallContext.ForNumber(numberId),
+            cancellationToken);
+        if (number.Failure is { Kind: ApiFailureKind.NotFound } gone)
+        {
+            return new ApiFailure(ApiFailureKind.NotFound,
+                $"Number '{numberId}' no longer exists in this Pilot Status account: it may have been removed. Reload the list.", gone.Code);
+        }
+
+        return number.Succeeded
+            ? new ApiFailure(ApiFailureKind.NotAvailable,
+                $"{feature} is not available for number '{numberId}' (Pilot Status answered HTTP 404 although the number exists). " +
+                "The feature may not be enabled for this number or account; check it in Pilot Status.", notFound.Code)
+            : notFound;
+    }
 
     private async Task<ApiResult<NumberList>> FetchNumberListAsync(CancellationToken cancellationToken) =>
         Record(await SendAsync(

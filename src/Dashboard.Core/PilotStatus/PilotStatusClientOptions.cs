@@ -24,14 +24,19 @@ public sealed class PilotStatusClientOptions : IValidatableObject
     // First backoff step (exponential, with jitter), used when the API sends no Retry-After.
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    // A 429 without Retry-After: wait this long before the first retry, twice as long before the next, so a limiting
+    // server gets relief (a page load with two retries sends three calls over 6 s, not a burst).
+    public TimeSpan RateLimitedRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     // Waiting out a Retry-After longer than this would leave the page hanging; fail fast with RateLimited and the wait instead.
     public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromSeconds(5);
 
     // One HTTP attempt: the documented endpoints are small JSON reads and writes; a provisioning POST is the slowest.
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
-    // The whole call including retries and their delays: past this, a person has given up on the page anyway.
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    // The whole call including retries and their delays: a person is looking at a loading bar, and a hung API must be
+    // explained on screen within about 10 s.
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     // Half of the recent calls failing means the service is down for us, not having a blip.
     public double BreakerFailureRatio { get; set; } = 0.5;
@@ -51,6 +56,11 @@ public sealed class PilotStatusClientOptions : IValidatableObject
         if (RetryAttempts < 1)
         {
             yield return new ValidationResult($"{Section}:RetryAttempts must be at least 1.", [nameof(RetryAttempts)]);
+        }
+
+        if (RateLimitedRetryDelay < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:RateLimitedRetryDelay must not be negative.", [nameof(RateLimitedRetryDelay)]);
         }
 
         if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= AttemptTimeout)

@@ -23,6 +23,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public string? LastPath { get; private set; }
 
+    public string? LastUserAgent { get; private set; }
+
+    /// <summary>The Content-Length header of the last request with a body, as sent (null when it went chunked).</summary>
+    public string? LastContentLength { get; private set; }
+
+    public string? LastTransferEncoding { get; private set; }
+
+    public string? LastBody { get; private set; }
+
     public static Task<LoopbackServer> StartAsync(string json)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -60,6 +69,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
             LastApiKey = context.Request.Headers["x-api-key"];
             LastPath = context.Request.Url?.AbsolutePath;
+            LastUserAgent = context.Request.Headers["User-Agent"];
+            LastContentLength = context.Request.Headers["Content-Length"];
+            LastTransferEncoding = context.Request.Headers["Transfer-Encoding"];
+            if (context.Request.HasEntityBody)
+            {
+                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+                LastBody = await reader.ReadToEndAsync();
+            }
+
             var body = Encoding.UTF8.GetBytes(json);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = body.Length;

@@ -37,12 +37,18 @@ internal sealed record MetaProfileWire(string? About, string? Email, List<string
 internal sealed record MetaWabaWire(string? Id, string? Name, string? Currency, string? BusinessVerificationStatus, string? Country);
 
 // Only the SDK and the guide describe this body; the flat id is accepted in case the instance is not nested.
+// The docs say only that the answer "includes qrcodeBase64 and pairingCode": the number's fields come either inside
+// an `instance` object or flat beside the code. Both are read.
 internal sealed record CreatedNumberWire(
     NumberWire? Instance,
     string? Id,
     string? QrcodeBase64,
     string? PairingCode,
-    string? LinkedApiKeyId);
+    string? LinkedApiKeyId,
+    string? Name = null,
+    string? InstanceName = null,
+    string? Number = null,
+    string? State = null);
 
 internal sealed record ConnectWire(string? QrcodeBase64, string? PairingCode);
 

@@ -50,10 +50,10 @@ internal static class NumberMapping
         var instance = wire.Instance;
         return new CreatedNumber(
             Wire.Required(instance?.Id ?? wire.Id, "id of the new number"),
-            instance?.Name,
-            instance?.InstanceName,
-            PhoneDisplay.ToE164(instance?.Number),
-            new NumberState(instance?.State),
+            NonEmpty(instance?.Name) ?? NonEmpty(wire.Name),
+            NonEmpty(instance?.InstanceName) ?? NonEmpty(wire.InstanceName),
+            PhoneDisplay.ToE164(NonEmpty(instance?.Number) ?? NonEmpty(wire.Number)),
+            new NumberState(instance?.State ?? wire.State),
             ToConnectCode(wire.QrcodeBase64, wire.PairingCode),
             wire.LinkedApiKeyId);
     }
