@@ -36,6 +36,9 @@ public enum ConnectStage
     Failed,
 }
 
+/// <summary>Why the wizard stopped reading the live state for a while, and when it reads it again.</summary>
+public sealed record LiveCheckPause(ApiFailure Reason, DateTimeOffset ResumesAt);
+
 /// <summary>Makes one <see cref="ConnectSession"/> per wizard, for the signed-in operator.</summary>
 public sealed class ConnectSessions(
     IPilotStatusClient pilotStatus,
@@ -61,6 +64,9 @@ public sealed partial class ConnectSession : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
+    // However long Pilot Status asks to wait, look again within this: the code on screen lives little longer.
+    private static readonly TimeSpan MaxLiveCheckPause = TimeSpan.FromSeconds(30);
+
     private readonly IPilotStatusClient _pilotStatus;
     private readonly NumberFleet _fleet;
     private readonly ConnectOptions _options;
@@ -68,7 +74,11 @@ public sealed partial class ConnectSession : IDisposable
     private readonly ILogger _logger;
     private readonly OperatorScope _scope;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // Dispose cannot wait for the gate (a call may be on its way); timers are made and stopped under this lock instead,
+    // so none can be made after Dispose has stopped them.
+    private readonly Lock _timerLock = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _failedPolls;
     private ITimer? _replaceTimer;
     private ITimer? _pollTimer;
     private ITimer? _tickTimer;
@@ -141,6 +151,12 @@ public sealed partial class ConnectSession : IDisposable
 
     public ApiFailure? Failure { get; private set; }
 
+    /// <summary>
+    /// Set while the live check is paused after a failed or rate-limited poll: why, and when it resumes. The code stays on
+    /// screen meanwhile; only its expiry or the attempt's end stops the wizard.
+    /// </summary>
+    public LiveCheckPause? LiveCheckPaused { get; private set; }
+
     /// <summary>Raised on every change worth drawing, including each second of the countdown. May come from a timer thread.</summary>
     public event Action? Changed;
 
@@ -191,6 +207,30 @@ public sealed partial class ConnectSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Shows a code Pilot Status already issued (with the number's creation) as the first code of an attempt, then goes
+    /// on like <see cref="StartAsync"/>: countdown, replacement, polling. Only from <see cref="ConnectStage.Ready"/>.
+    /// </summary>
+    public async Task ShowIssuedCodeAsync(ConnectCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await _gate.WaitAsync();
+        try
+        {
+            if (_disposed || Stage != ConnectStage.Ready)
+            {
+                return;
+            }
+
+            (CodeNumber, Failure) = (0, null);
+            ShowCode(code, _options.FirstCodeLifetime, firstOfAttempt: true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Reveal()
     {
         if (_disposed || Revealed)
@@ -232,8 +272,12 @@ public sealed partial class ConnectSession : IDisposable
             Audit(AuditActions.ConnectGaveUp, $"The wizard was closed at code {CodeNumber} of {MaxCodes}, before the phone paired.");
         }
 
-        _disposed = true;
-        StopTimers();
+        lock (_timerLock)
+        {
+            _disposed = true;
+            StopTimersLocked();
+        }
+
         // Cancelled, not disposed: a timer callback already running may still read its token.
         _stopping.Cancel();
         if (_states is not null)
@@ -300,6 +344,13 @@ public sealed partial class ConnectSession : IDisposable
             if (result.Failure.Kind == ApiFailureKind.Conflict)
             {
                 // 409: the number is OPEN. Before any code that is "already connected"; after one, the phone paired.
+                // Either way the live state read earlier is stale: read it again rather than show "Disconnected" beside it.
+                await RefreshLiveAfterConflictAsync();
+                if (_disposed)
+                {
+                    return;
+                }
+
                 Finish(firstOfAttempt ? ConnectStage.AlreadyConnected : ConnectStage.Connected);
                 if (!firstOfAttempt)
                 {
@@ -314,27 +365,59 @@ public sealed partial class ConnectSession : IDisposable
             return;
         }
 
-        var now = _clock.GetUtcNow();
-
         // Only a number that was CLOSE gets a fresh attempt whose first code lives longer; joining an attempt already
         // under way (CONNECTING) gets one of its later codes, so the shorter lifetime is the safe guess.
         var lifetime = firstOfAttempt && Live?.State.IsConnecting != true ? _options.FirstCodeLifetime : _options.NextCodeLifetime;
+        ShowCode(result.Value, lifetime, firstOfAttempt);
+    }
+
+    // Callers hold the gate.
+    private void ShowCode(ConnectCode code, TimeSpan lifetime, bool firstOfAttempt)
+    {
+        var now = _clock.GetUtcNow();
         CodeNumber++;
         if (firstOfAttempt)
         {
             Audit(AuditActions.ConnectStarted, Live?.State.IsConnecting == true ? "Joined an attempt already under way" : null);
         }
 
-        (_code, _codeExpiresAt) = (result.Value, now + lifetime);
+        (_code, _codeExpiresAt) = (code, now + lifetime);
         ReplacedAt = _codeExpiresAt - _options.RefreshMargin;
         CodeWindow = lifetime - _options.RefreshMargin;
         Stage = ConnectStage.ShowingCode;
 
-        _replaceTimer?.Dispose();
-        _replaceTimer = _clock.CreateTimer(_ => Run(ReplaceCodeAsync), null, ReplacedAt.Value - now, Timeout.InfiniteTimeSpan);
-        _pollTimer ??= _clock.CreateTimer(_ => Run(PollAsync), null, _options.PollInterval, _options.PollInterval);
-        _tickTimer ??= _clock.CreateTimer(_ => { if (!_disposed) { Changed?.Invoke(); } }, null, Tick, Tick);
+        lock (_timerLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _replaceTimer?.Dispose();
+            _replaceTimer = _clock.CreateTimer(_ => Run(ReplaceCodeAsync), null, ReplacedAt.Value - now, Timeout.InfiniteTimeSpan);
+            _pollTimer ??= _clock.CreateTimer(_ => Run(PollAsync), null, _options.PollInterval, _options.PollInterval);
+            _tickTimer ??= _clock.CreateTimer(_ => { if (!_disposed) { Changed?.Invoke(); } }, null, Tick, Tick);
+
+            // Dispose may have come in on this very thread while a timer was being made (e.g. from a callback).
+            if (_disposed)
+            {
+                StopTimersLocked();
+                return;
+            }
+        }
+
         Changed?.Invoke();
+    }
+
+    private async Task RefreshLiveAfterConflictAsync()
+    {
+        var live = await _pilotStatus.GetLiveStatusAsync(NumberId, _stopping.Token);
+        Live = live.Succeeded ? live.Value : null;
+        _pilotStatus.InvalidateNumberList();
+        if (live.Succeeded)
+        {
+            _states?.Observe(NumberId, live.Value.State, live.Value.Ready, StatusChangeSource.Operator, "connect wizard", live.Value.CheckedAt);
+        }
     }
 
     private async Task ReplaceCodeAsync()
@@ -350,7 +433,11 @@ public sealed partial class ConnectSession : IDisposable
         var remaining = due - _clock.GetUtcNow();
         if (remaining > TimeSpan.Zero)
         {
-            _replaceTimer?.Change(remaining, Timeout.InfiniteTimeSpan);
+            lock (_timerLock)
+            {
+                _replaceTimer?.Change(remaining, Timeout.InfiniteTimeSpan);
+            }
+
             return;
         }
 
@@ -384,8 +471,20 @@ public sealed partial class ConnectSession : IDisposable
 
         if (!status.Succeeded)
         {
-            Fail(status.Failure.Kind == ApiFailureKind.NotFound ? NumberFleet.NotFound : status.Failure);
+            if (status.Failure.Kind == ApiFailureKind.NotFound)
+            {
+                Fail(NumberFleet.NotFound);
+                return;
+            }
+
+            // The customer may be scanning right now: keep the code, wait, and look again.
+            PauseLiveCheck(status.Failure);
             return;
+        }
+
+        if (LiveCheckPaused is not null)
+        {
+            ResumeLiveCheck();
         }
 
         Live = status.Value;
@@ -461,10 +560,36 @@ public sealed partial class ConnectSession : IDisposable
         }
     }
 
+    /// <summary>Waits what the API asked (Retry-After), or backs off (2, 4, 8… poll intervals, at most 30 s), then polls again.</summary>
+    private void PauseLiveCheck(ApiFailure failure)
+    {
+        _failedPolls++;
+        var backoff = _options.PollInterval * Math.Pow(2, Math.Min(_failedPolls, 10));
+        var wait = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : backoff;
+        wait = TimeSpan.FromTicks(Math.Min(wait.Ticks, MaxLiveCheckPause.Ticks));
+        LiveCheckPaused = new LiveCheckPause(failure, _clock.GetUtcNow() + wait);
+        LogLiveCheckPaused(_logger, NumberId, failure.Kind, wait.TotalSeconds);
+        lock (_timerLock)
+        {
+            _pollTimer?.Change(wait, _options.PollInterval);
+        }
+
+        Changed?.Invoke();
+    }
+
+    private void ResumeLiveCheck()
+    {
+        (_failedPolls, LiveCheckPaused) = (0, null);
+        lock (_timerLock)
+        {
+            _pollTimer?.Change(_options.PollInterval, _options.PollInterval);
+        }
+    }
+
     private void Finish(ConnectStage stage)
     {
         StopTimers();
-        (Stage, _code, ReplacedAt) = (stage, null, null);
+        (Stage, _code, ReplacedAt, LiveCheckPaused, _failedPolls) = (stage, null, null, null, 0);
         Changed?.Invoke();
     }
 
@@ -504,6 +629,14 @@ public sealed partial class ConnectSession : IDisposable
 
     private void StopTimers()
     {
+        lock (_timerLock)
+        {
+            StopTimersLocked();
+        }
+    }
+
+    private void StopTimersLocked()
+    {
         _replaceTimer?.Dispose();
         _pollTimer?.Dispose();
         _tickTimer?.Dispose();
@@ -515,6 +648,9 @@ public sealed partial class ConnectSession : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The audit entry {Action} for number {NumberId} could not be written")]
     private static partial void LogAuditFailure(ILogger logger, Exception exception, string action, string numberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live check of number {NumberId} failed ({Kind}); the connect wizard looks again in {WaitSeconds:0.#} s")]
+    private static partial void LogLiveCheckPaused(ILogger logger, string numberId, ApiFailureKind kind, double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The connect wizard of number {NumberId} failed on a timer")]
     private static partial void LogTimerFailure(ILogger logger, Exception exception, string numberId);

@@ -229,6 +229,110 @@ public sealed class ConnectSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rate_limited_poll_keeps_the_code_on_screen_says_the_live_check_is_paused_and_honours_retry_after()
+    {
+        var session = await StartedAsync();
+        var limited = new ApiFailure(ApiFailureKind.RateLimited, "Pilot Status is limiting requests (HTTP 429). Try again in 10 seconds.",
+            RetryAfter: TimeSpan.FromSeconds(10));
+        _api.LiveStatuses[Id] = limited;
+
+        Advance(TimeSpan.FromSeconds(2)); // the poll at 2 s is refused
+        var polls = _api.StatusRequests.Count;
+
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.Equal("CODE0001", session.Code?.PairingCode);
+        Assert.Null(session.Failure);
+        Assert.Equal(limited, session.LiveCheckPaused?.Reason);
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(10), session.LiveCheckPaused?.ResumesAt);
+
+        Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(polls, _api.StatusRequests.Count); // nothing asked while Pilot Status said to wait
+
+        SetLive(NumberState.Connecting);
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(polls + 1, _api.StatusRequests.Count);
+        Assert.Null(session.LiveCheckPaused);
+
+        Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(polls + 2, _api.StatusRequests.Count); // back to the usual pace
+    }
+
+    [Fact]
+    public async Task Failed_polls_back_off_while_codes_keep_rotating_and_a_scan_is_still_noticed()
+    {
+        var session = await StartedAsync();
+        _api.LiveStatuses[Id] = new ApiFailure(ApiFailureKind.Unavailable, "Pilot Status answered with a server error (HTTP 500).");
+
+        Advance(TimeSpan.FromSeconds(2)); // fails: waits 4 s
+        Advance(TimeSpan.FromSeconds(4)); // fails: waits 8 s
+        var polls = _api.StatusRequests.Count;
+        Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(polls, _api.StatusRequests.Count);
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.NotNull(session.LiveCheckPaused);
+
+        Advance(TimeSpan.FromSeconds(56 - 13)); // the first code's turn is over: the second replaces it
+        Assert.Equal(2, session.CodeNumber);
+        Assert.Equal("CODE0002", session.Code?.PairingCode);
+
+        SetLive(NumberState.Open, ready: true);
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(ConnectStage.Connected, session.Stage);
+        Assert.Null(session.LiveCheckPaused);
+    }
+
+    [Fact]
+    public async Task A_409_once_a_code_was_asked_for_refreshes_the_stale_live_state()
+    {
+        var session = Create();
+        await session.LoadAsync();
+        Assert.Equal(NumberState.Closed, session.Live?.State);
+
+        SetLive(NumberState.Open, ready: true); // paired elsewhere in the meantime
+        _api.OnConnect = _ => new ApiFailure(ApiFailureKind.Conflict, "Number is already connected, so there is no new code to scan.");
+        await session.StartAsync();
+
+        Assert.Equal(ConnectStage.AlreadyConnected, session.Stage);
+        Assert.Equal(NumberState.Open, session.Live?.State);
+        Assert.Equal(1, _api.ListInvalidations);
+    }
+
+    [Fact]
+    public async Task A_code_issued_with_the_new_number_is_shown_as_the_first_and_the_attempt_goes_on_from_it()
+    {
+        var session = Create();
+        await session.LoadAsync();
+
+        await session.ShowIssuedCodeAsync(new ConnectCode("data:image/png;base64,CREATED", "FROMCREATE"));
+
+        Assert.Equal(ConnectStage.ShowingCode, session.Stage);
+        Assert.Equal((1, "FROMCREATE"), (session.CodeNumber, session.Code?.PairingCode));
+        Assert.Empty(_api.ConnectRequests);
+        Assert.Equal(TimeSpan.FromSeconds(56), session.TimeLeft);
+
+        Advance(TimeSpan.FromSeconds(56));
+        Assert.Equal((2, "CODE0001"), (session.CodeNumber, session.Code?.PairingCode));
+    }
+
+    [Fact]
+    public async Task Disposing_while_the_timers_are_being_made_leaves_none_running()
+    {
+        var clock = new HookedTimers(_clock);
+        var session = Create(clock: clock);
+        await session.LoadAsync();
+        // The wizard is closed at the worst moment: after the session decided to show the code, before its timers exist.
+        clock.OnFirstTimer = session.Dispose;
+
+        await session.StartAsync();
+
+        Assert.NotEmpty(clock.Timers);
+        Assert.All(clock.Timers, timer => Assert.True(timer.Disposed, "A timer made around Dispose was left running."));
+        var polls = _api.StatusRequests.Count;
+        Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(polls, _api.StatusRequests.Count);
+    }
+
+    [Fact]
     public async Task A_number_deleted_while_the_code_is_on_screen_is_reported_as_gone()
     {
         var session = await StartedAsync();
@@ -409,6 +513,45 @@ public sealed class ConnectSessionTests : IDisposable
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
             clock.CreateTimer(callback, state, dueTime > early ? dueTime - early : dueTime, period);
+    }
+
+    /// <summary>The test clock, keeping every timer it makes; the first one made runs a hook first (e.g. a Dispose).</summary>
+    private sealed class HookedTimers(FakeTimeProvider clock) : TimeProvider
+    {
+        public Action? OnFirstTimer { get; set; }
+
+        public List<TrackedTimer> Timers { get; } = [];
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var hook = OnFirstTimer;
+            OnFirstTimer = null;
+            hook?.Invoke();
+            var timer = new TrackedTimer(clock.CreateTimer(callback, state, dueTime, period));
+            Timers.Add(timer);
+            return timer;
+        }
+    }
+
+    private sealed class TrackedTimer(ITimer inner) : ITimer
+    {
+        public bool Disposed { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+        public void Dispose()
+        {
+            Disposed = true;
+            inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Second by second, as a clock on a wall would: every timer due on the way fires in order.</summary>
