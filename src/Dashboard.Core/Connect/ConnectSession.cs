@@ -157,6 +157,11 @@ public sealed partial class ConnectSession : IDisposable
     /// </summary>
     public LiveCheckPause? LiveCheckPaused { get; private set; }
 
+    /// <summary>How long until the paused live check looks again, in whole seconds rounded up.</summary>
+    public TimeSpan LiveCheckResumesIn => LiveCheckPaused is { } pause && pause.ResumesAt > _clock.GetUtcNow()
+        ? TimeSpan.FromSeconds(Math.Ceiling((pause.ResumesAt - _clock.GetUtcNow()).TotalSeconds))
+        : TimeSpan.Zero;
+
     /// <summary>Raised on every change worth drawing, including each second of the countdown. May come from a timer thread.</summary>
     public event Action? Changed;
 

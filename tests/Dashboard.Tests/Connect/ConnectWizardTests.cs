@@ -20,11 +20,6 @@ public sealed class ConnectWizardTests : NumberComponentTestContext
 
     public ConnectWizardTests()
     {
-        Services.AddSingleton(Options.Create(new ConnectOptions()));
-        Services.AddSingleton<ILogger<ConnectSession>>(NullLogger<ConnectSession>.Instance);
-        Services.AddTransient<ConnectSessions>();
-        Services.AddSingleton(Options.Create(new SandboxOptions()));
-        Services.AddSingleton<SandboxHost>();
         Api.Numbers.Add(ContractNumbers.Qr() with { State = NumberState.Closed, Ready = false });
         Api.OnConnect = _ => ApiResult.Success(new ConnectCode(Qr, "abcd1234"));
     }
@@ -85,6 +80,51 @@ public sealed class ConnectWizardTests : NumberComponentTestContext
 
         Assert.Equal(2, Api.StatusRequests.Count);
         Assert.Single(Api.ConnectRequests);
+    }
+
+    [Fact]
+    public void A_rate_limited_poll_keeps_the_code_and_says_the_live_check_is_paused_and_why()
+    {
+        var wizard = ShowingCode();
+        Button(wizard, "Show code").Click();
+        Api.LiveStatuses[Id] = new ApiFailure(ApiFailureKind.RateLimited, "Pilot Status is limiting requests (HTTP 429). Try again in 10 seconds.",
+            RetryAfter: TimeSpan.FromSeconds(10));
+
+        Clock.Advance(TimeSpan.FromSeconds(2));
+
+        wizard.WaitForAssertion(() => Assert.Contains(
+            "The live check is paused, the code on screen is still valid. It resumes by itself in 10 s.",
+            wizard.Find("[data-testid=live-check-paused]").TextContent));
+        Assert.Contains("Why: Pilot Status is limiting requests (HTTP 429). Try again in 10 seconds.", wizard.Find("[data-testid=live-check-paused]").TextContent);
+        Assert.Equal(Qr, wizard.Find("img.connect-qr").GetAttribute("src"));
+        Assert.Equal("ABCD-1234", wizard.Find(".pairing-code").TextContent);
+        Assert.DoesNotContain("Start again", wizard.Markup);
+    }
+
+    [Fact]
+    public void A_code_without_a_pairing_code_says_to_use_the_QR()
+    {
+        Api.OnConnect = _ => ApiResult.Success(new ConnectCode(Qr, null));
+        var wizard = ShowingCode();
+        Button(wizard, "Show code").Click();
+
+        wizard.WaitForAssertion(() => Assert.Equal(Qr, wizard.Find("img.connect-qr").GetAttribute("src")));
+        Assert.Equal("No pairing code for this attempt: use the QR code.", wizard.Find("[data-testid=no-pairing-code]").TextContent);
+    }
+
+    [Fact]
+    public void Already_connected_after_asking_for_a_code_shows_the_fresh_live_state_not_the_stale_one()
+    {
+        var wizard = Render<ConnectWizard>(p => p.Add(x => x.NumberId, Id));
+        wizard.WaitForAssertion(() => Assert.Contains("Live: Disconnected", wizard.Markup));
+
+        Api.LiveStatuses[Id] = ApiResult.Success(new LiveStatus(Id, NumberState.Open, true, Clock.GetUtcNow()));
+        Api.OnConnect = _ => new ApiFailure(ApiFailureKind.Conflict, "Number is already connected, so there is no new code to scan.");
+        Button(wizard, "Get a code").Click();
+
+        wizard.WaitForAssertion(() => Assert.Contains("This number is already connected", wizard.Markup));
+        Assert.DoesNotContain("Live: Disconnected", wizard.Markup);
+        Assert.Contains("Live: Connected", wizard.Markup);
     }
 
     private IRenderedComponent<ConnectWizard> ShowingCode()

@@ -42,6 +42,11 @@ public abstract class NumberComponentTestContext : DashboardTestContext
         Services.AddTransient<CustomerAdministration>();
         Services.AddScoped<ClipboardService>();
         Services.AddScoped<BrowserTimeZone>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ConnectOptions()));
+        Services.AddSingleton<ILogger<ConnectSession>>(NullLogger<ConnectSession>.Instance);
+        Services.AddTransient<ConnectSessions>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new global::PilotStatus.Sandbox.SandboxOptions()));
+        Services.AddSingleton<Dashboard.Sandbox.SandboxHost>();
     }
 
     /// <summary>Three hours after the contract's Meta example was fetched.</summary>

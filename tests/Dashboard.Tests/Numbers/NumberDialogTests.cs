@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Components.Pages.Numbers;
+using Dashboard.Core.Connect;
 using Dashboard.Core.Numbers;
 using Dashboard.Core.PilotStatus;
 using Dashboard.Core.PilotStatus.Numbers;
@@ -65,19 +66,38 @@ public sealed class NumberDialogTests : NumberComponentTestContext
     }
 
     [Fact]
-    public async Task A_good_phone_is_added_once_and_the_dialog_shows_the_QR_code_and_pairing_code()
+    public async Task A_good_phone_is_added_once_and_the_dialog_runs_the_connect_wizard_from_the_issued_code()
     {
         var customerId = await Database.AddCustomerAsync("Padaria Estrela");
+        Api.OnCreate = number =>
+        {
+            var created = ScriptedPilotStatusClient.Created(number);
+            Api.Numbers.Add(ContractNumbers.Qr(created.Value!.Id, number.Phone) with { Name = number.Name, State = NumberState.Connecting, Ready = false });
+            return created.Map(c => c with { Connect = new ConnectCode("data:image/png;base64,iVBORw0KGgo=", "abcd1234") });
+        };
+        Api.OnConnect = _ => ApiResult.Success(new ConnectCode("data:image/png;base64,iVBORw0KGgoNEXT", "EFGH5678"));
         var (dialogs, reference) = await ShowAsync<AddNumberDialog>(new DialogParameters<AddNumberDialog> { { d => d.CustomerId, customerId } });
 
         dialogs.FindAll("input")[0].Change("Vendas");
         dialogs.FindAll("input")[1].Change("(11) 99999-9999");
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Add number")).Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("ABCD-1234", dialogs.Markup));
+        // The code issued with the number, grouped as everywhere else, with the wizard's countdown.
+        dialogs.WaitForAssertion(() => Assert.Equal("ABCD-1234", dialogs.Find(".pairing-code").TextContent));
         Assert.Equal(new NewNumber("Vendas", "+5511999999999"), Assert.Single(Api.Creates));
-        Assert.StartsWith("data:image/png;base64,", dialogs.Find("img").GetAttribute("src"));
+        Assert.Equal("data:image/png;base64,iVBORw0KGgo=", dialogs.Find("img.connect-qr").GetAttribute("src"));
+        Assert.Equal("QR code to connect +55 11 99999-9999", dialogs.Find("img.connect-qr").GetAttribute("alt"));
         Assert.Contains("It belongs to Padaria Estrela.", dialogs.Markup);
+        Assert.Contains("Code 1 of 6", dialogs.Markup);
+        Assert.Contains("New code in 56 s", dialogs.Markup);
+        Assert.Empty(Api.ConnectRequests);
+
+        // It rotates like the wizard does, and notices the phone pairing.
+        Clock.Advance(TimeSpan.FromSeconds(56));
+        dialogs.WaitForAssertion(() => Assert.Equal("EFGH-5678", dialogs.Find(".pairing-code").TextContent));
+        Api.LiveStatuses["num_new_5511999999999"] = ApiResult.Success(new LiveStatus("num_new_5511999999999", NumberState.Open, true, Clock.GetUtcNow()));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        dialogs.WaitForAssertion(() => Assert.Contains("Connected. The number is ready to send messages.", dialogs.Markup));
 
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Done")).Click();
         var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(5));
