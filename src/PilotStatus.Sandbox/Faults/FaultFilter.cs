@@ -35,7 +35,11 @@ internal static class FaultFilter
 
     private static IResult RateLimited(HttpContext http, FaultRule rule)
     {
-        http.Response.Headers.RetryAfter = rule.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (rule.RetryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return ApiErrors.Respond(StatusCodes.Status429TooManyRequests, "Rate limit exceeded", null);
     }
 

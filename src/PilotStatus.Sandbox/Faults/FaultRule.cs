@@ -8,7 +8,7 @@ public enum FaultKind
     /// <summary>Waits <see cref="FaultRule.LatencyMs"/> before answering normally; adds up with other rules.</summary>
     Latency,
 
-    /// <summary>429 with a <c>Retry-After</c> header of <see cref="FaultRule.RetryAfterSeconds"/>.</summary>
+    /// <summary>429 with a <c>Retry-After</c> header of <see cref="FaultRule.RetryAfterSeconds"/> (none when that is null).</summary>
     RateLimit,
 
     /// <summary>500 with an error body.</summary>
@@ -34,6 +34,9 @@ public sealed class FaultRule
     /// <summary>Only requests whose path starts with this (e.g. <c>/v1/numbers</c>); null for every <c>/v1</c> request.</summary>
     public string? PathPrefix { get; set; }
 
+    /// <summary>Only requests whose path ends with this (e.g. <c>/status</c>: every number's live status); null for any.</summary>
+    public string? PathSuffix { get; set; }
+
     /// <summary>Only this HTTP method (e.g. <c>GET</c>); null for any.</summary>
     public string? Method { get; set; }
 
@@ -42,15 +45,21 @@ public sealed class FaultRule
 
     public int LatencyMs { get; set; } = 500;
 
-    public int RetryAfterSeconds { get; set; } = 5;
+    /// <summary>The <c>Retry-After</c> of a <see cref="FaultKind.RateLimit"/>; null sends none, as some servers do.</summary>
+    public int? RetryAfterSeconds { get; set; } = 5;
 
     public int HoldSeconds { get; set; } = MaxHoldSeconds;
 
     public static FaultRule Latency(TimeSpan delay, int? times = null, string? pathPrefix = null, string? method = null) =>
         new() { Kind = FaultKind.Latency, LatencyMs = (int)delay.TotalMilliseconds, Remaining = times, PathPrefix = pathPrefix, Method = method };
 
-    public static FaultRule RateLimit(int retryAfterSeconds = 5, int? times = null, string? pathPrefix = null, string? method = null) =>
-        new() { Kind = FaultKind.RateLimit, RetryAfterSeconds = retryAfterSeconds, Remaining = times, PathPrefix = pathPrefix, Method = method };
+    public static FaultRule RateLimit(
+        int? retryAfterSeconds = 5, int? times = null, string? pathPrefix = null, string? method = null, string? pathSuffix = null) =>
+        new()
+        {
+            Kind = FaultKind.RateLimit, RetryAfterSeconds = retryAfterSeconds, Remaining = times, PathPrefix = pathPrefix, Method = method,
+            PathSuffix = pathSuffix,
+        };
 
     public static FaultRule ServerError(int? times = null, string? pathPrefix = null, string? method = null) =>
         new() { Kind = FaultKind.ServerError, Remaining = times, PathPrefix = pathPrefix, Method = method };
@@ -65,7 +74,8 @@ public sealed class FaultRule
 
     internal bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) &&
-        (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase));
+        (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase)) &&
+        (PathSuffix is null || path.TrimEnd('/').EndsWith(PathSuffix, StringComparison.OrdinalIgnoreCase));
 
     internal void Validate()
     {

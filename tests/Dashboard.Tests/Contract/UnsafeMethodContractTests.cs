@@ -21,6 +21,20 @@ public sealed class UnsafeMethodContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Faults))]
+    public async Task A_failed_connect_is_sent_once_so_no_code_is_superseded_behind_the_wizards_back(string fault)
+    {
+        var api = await StartWarmAsync();
+        var number = api.ClosedQrNumber();
+        api.Faults.Add(Once(fault, $"/v1/numbers/{number.Id}/connect", "GET"));
+
+        var failure = (await api.Client.ConnectNumberAsync(number.Id)).Failure!;
+
+        Assert.Equal(ApiFailureKind.Unavailable, failure.Kind);
+        Assert.Equal(1, api.Requests.Get("GET /v1/numbers/{id}/connect"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
     public async Task A_failed_create_is_sent_once_and_creates_nothing(string fault)
     {
         var api = await StartWarmAsync();

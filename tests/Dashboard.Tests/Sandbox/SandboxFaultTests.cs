@@ -37,6 +37,26 @@ public sealed class SandboxFaultTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Rate_limit_can_hit_only_the_live_status_of_any_number_and_come_without_Retry_After()
+    {
+        var id = Sandbox.State.GetNumbers()[0].Id;
+        Sandbox.Faults.Add(FaultRule.RateLimit(retryAfterSeconds: null, times: 2, pathSuffix: "/status"));
+
+        using var list = await GetAsync("/v1/numbers");
+        using var first = await GetAsync($"/v1/numbers/{id}/status");
+        using var detail = await GetAsync($"/v1/numbers/{id}");
+        using var second = await GetAsync($"/v1/numbers/{id}/status");
+        using var third = await GetAsync($"/v1/numbers/{id}/status");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        await AssertErrorAsync(first, HttpStatusCode.TooManyRequests, null);
+        Assert.Null(first.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
     public async Task Server_error_answers_500_with_an_error_body()
     {
         Sandbox.Faults.Add(FaultRule.ServerError(times: 1));
