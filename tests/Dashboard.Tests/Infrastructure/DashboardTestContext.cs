@@ -19,6 +19,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in a circuit; a test of prerendering sets it back to static.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Services.AddMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IOperatorPreferences>(Preferences);
