@@ -13,7 +13,11 @@ using Dashboard.Sandbox;
 using Dashboard.Security;
 using Dashboard.Setup;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppFolder.ContentRoot(args, Environment.GetEnvironmentVariable, AppContext.BaseDirectory),
+});
 builder.Configuration.AddOperatorSettingsFile(builder.Environment);
 
 // Serves package assets (MudBlazor's _content) straight from the build output in every environment, not only
@@ -29,6 +33,7 @@ var app = builder.Build();
 // A misconfigured deployment stops here, naming the setting, before it touches the database.
 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 app.WarnWhenKeyRingUnprotected();
+AppFolder.EnsureStaticAssets(app.Environment);
 
 await app.Services.InitialiseDashboardDatabaseAsync();
 
