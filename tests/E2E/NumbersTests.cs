@@ -73,8 +73,15 @@ public sealed class NumbersTests() : DashboardSession(WithAdministrator())
         await dialog.GetByLabel("Phone").FillAsync("(11) 98765-4321");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("Loja Nova · Teste was added to Pilot Status.");
-        await Assertions.Expect(dialog.GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+
+        // The connect wizard takes over from the code issued with the number: shown at once, counted down, rotated.
+        var wizard = new ConnectWizardPage(Page);
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "QR code to connect +55 11 98765-4321" })).ToBeVisibleAsync();
+        await Assertions.Expect(wizard.PairingCode).ToHaveTextAsync(new Regex("^[A-Z0-9]{4}-[A-Z0-9]{4}$"));
+        await Assertions.Expect(wizard.Counter(1, 6)).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await wizard.SimulateScan.ClickAsync();
+        await Assertions.Expect(wizard.Connected).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
         await numbers.SearchAsync("Loja Nova");

@@ -16,7 +16,8 @@ public sealed class ConnectWizardPage(IPage page)
 
     public ILocator SimulateScan => Root.GetByRole(AriaRole.Button, new() { Name = "Simulate phone scan" });
 
-    public ILocator Qr => Root.GetByRole(AriaRole.Img, new() { Name = "QR code to scan with WhatsApp" });
+    // "QR code to connect +55 11 …" once the number is known, "QR code to scan with WhatsApp" otherwise.
+    public ILocator Qr => Root.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^QR code to (connect|scan)") });
 
     public ILocator PairingCode => Root.Locator("[data-testid=pairing-code]");
 
