@@ -19,8 +19,6 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        // As in a circuit; a test of prerendering sets it back to static.
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Services.AddMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IOperatorPreferences>(Preferences);
@@ -52,7 +50,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected PilotStatusOptions PilotStatus { get; } = new();
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    // As in a circuit (pages leave Pilot Status alone while prerendering). Here, not in the constructor: it builds the
+    // renderer, after which derived contexts could no longer register their services.
+    Task IAsyncLifetime.InitializeAsync()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return Task.CompletedTask;
+    }
 
     // MudBlazor's services are async-disposable only; xUnit must take the async path.
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
