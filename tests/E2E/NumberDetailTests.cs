@@ -33,7 +33,7 @@ public sealed class NumberDetailTests() : DashboardSession(WithAdministrator())
         var detail = new NumberDetailPage(Page);
         await detail.OpenFromListAsync("Farmácia Vida Boa · Vendas");
 
-        await Assertions.Expect(Page.GetByText("TIER_2K").First).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("2,000 conversations/day").First).ToBeVisibleAsync(); // Meta's TIER_2K, in words
         var refresh = Page.GetByRole(AriaRole.Button, new() { Name = "Refresh from Meta" });
         await refresh.ClickAsync();
         await Assertions.Expect(Page.GetByText(new Regex("Read from Meta (just now|a minute ago)"))).ToBeVisibleAsync();

@@ -40,6 +40,12 @@ public static class DashboardTheme
             SuccessContrastText = "#08240f",
             Error = "#ff8a80",
             ErrorContrastText = "#2d0605",
+
+            // Text-variant alerts write in the "darken" tone on a faint wash of the colour; on a dark surface it must be lighter, not darker.
+            InfoDarken = "#9ccaf5",
+            SuccessDarken = "#8fd9a8",
+            WarningDarken = "#f5c869",
+            ErrorDarken = "#ffaba3",
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
     };
