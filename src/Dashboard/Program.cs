@@ -16,7 +16,7 @@ using Dashboard.Setup;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    ContentRootPath = AppFolder.ContentRoot(args, Environment.GetEnvironmentVariable, AppContext.BaseDirectory),
+    ContentRootPath = AppFolder.ContentRoot(args, Environment.GetEnvironmentVariable, AppContext.BaseDirectory, Directory.GetCurrentDirectory()),
 });
 builder.Configuration.AddOperatorSettingsFile(builder.Environment);
 

@@ -12,13 +12,18 @@ public static class AppFolder
     /// <summary>The files every page loads: without them the UI is dead, so start-up stops instead.</summary>
     internal static readonly string[] RequiredAssets = ["app.css", "js/clipboard.js", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js"];
 
-    /// <summary>The content root to build the host with; null leaves it to the configured one.</summary>
-    public static string? ContentRoot(string[] args, Func<string, string?> environment, string appFolder)
+    /// <summary>
+    /// The content root to build the host with; null leaves it to the configured one, or to the working directory when
+    /// that holds the app's web root: <c>dotnet run</c> starts in the project folder, whose relative SQLite path
+    /// (<c>data/dashboard.db</c>) must not move into the build output, where a clean would delete it.
+    /// </summary>
+    public static string? ContentRoot(string[] args, Func<string, string?> environment, string appFolder, string? workingDirectory = null)
     {
         var configured = args.Any(a => a.TrimStart('-', '/').Split('=')[0].Equals("contentRoot", StringComparison.OrdinalIgnoreCase))
             || !string.IsNullOrEmpty(environment("ASPNETCORE_CONTENTROOT"))
             || !string.IsNullOrEmpty(environment("DOTNET_CONTENTROOT"));
-        return configured ? null : appFolder;
+        var startedInTheAppsFolder = workingDirectory is not null && Directory.Exists(Path.Combine(workingDirectory, "wwwroot"));
+        return configured || startedInTheAppsFolder ? null : appFolder;
     }
 
     /// <summary>Stops start-up, naming the folder and the files, when the static assets every page needs are missing.</summary>

@@ -14,6 +14,20 @@ public sealed class AppFolderTests : IDisposable
         Assert.Equal("/srv/dashboard/", AppFolder.ContentRoot([], _ => null, "/srv/dashboard/"));
     }
 
+    [Fact]
+    public void Started_from_another_folder_without_a_web_root_the_content_root_is_the_apps_own_folder()
+    {
+        Assert.Equal("/srv/dashboard/", AppFolder.ContentRoot([], _ => null, "/srv/dashboard/", _folder.FullName));
+    }
+
+    [Fact]
+    public void Started_by_dotnet_run_in_the_project_folder_the_content_root_stays_there_with_its_database()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.FullName, "wwwroot"));
+
+        Assert.Null(AppFolder.ContentRoot([], _ => null, "/srv/dashboard/bin/", _folder.FullName));
+    }
+
     [Theory]
     [InlineData("--contentRoot", "/opt/x")]
     [InlineData("--contentroot=/opt/x", null)]
