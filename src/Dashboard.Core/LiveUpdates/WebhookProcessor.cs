@@ -33,6 +33,10 @@ public sealed partial class WebhookProcessor(
 
     private long _lastRefreshTicks;
 
+    // The ids of the list snapshot last looked at, built once per snapshot: a burst of events must not scan 10,000
+    // numbers each.
+    private KnownIds? _known;
+
     /// <summary>Processes what this instance holds and lets go of the rest of its claim at once, for the other instances.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -252,7 +256,7 @@ public sealed partial class WebhookProcessor(
             return true;
         }
 
-        if (list.Value!.Numbers.Any(n => n.Id == numberId))
+        if (Lists(list.Value!, numberId))
         {
             return true;
         }
@@ -266,8 +270,22 @@ public sealed partial class WebhookProcessor(
 
         pilotStatus.InvalidateNumberList();
         list = await pilotStatus.ListNumbersAsync(cancellationToken);
-        return !list.Succeeded || list.Value!.Numbers.Any(n => n.Id == numberId);
+        return !list.Succeeded || Lists(list.Value!, numberId);
     }
+
+    private bool Lists(NumberList list, string numberId)
+    {
+        var known = Volatile.Read(ref _known);
+        if (known is null || !ReferenceEquals(known.List, list))
+        {
+            known = new KnownIds(list, list.Numbers.Select(n => n.Id).ToHashSet(StringComparer.Ordinal));
+            Volatile.Write(ref _known, known);
+        }
+
+        return known.Ids.Contains(numberId);
+    }
+
+    private sealed record KnownIds(NumberList List, HashSet<string> Ids);
 
     // Debug: a flood of invented ids must not flood the log too; /health counts them.
     [LoggerMessage(Level = LogLevel.Debug, Message = "A {Event} webhook event named a number that is not in the tenant's list; dropped")]
